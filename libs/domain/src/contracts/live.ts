@@ -1,0 +1,41 @@
+import type { LateAgencies, MetricsSummary, Ranking } from './api';
+import type { WindowName } from '../metrics/windows';
+
+/** socket.io namespace of the live stream (SPEC §5). */
+export const LIVE_NAMESPACE = '/live';
+
+export interface SubscribeRequest {
+  /** A unit code; default the caller's own unit, or the province. */
+  scope?: string;
+  window: WindowName;
+}
+
+/** What a subscribed screen holds; every `update` is a whole snapshot, `seq` rising by one. */
+export interface LiveSnapshot {
+  seq: number;
+  scope: string;
+  window: WindowName;
+  asOf: string;
+  summary: MetricsSummary;
+  ranking: Ranking;
+  lateAgencies: LateAgencies;
+}
+
+export interface LiveError {
+  error: string;
+  /** 400 for a bad request, 403 for a scope outside the caller's unit. */
+  status: 400 | 403;
+}
+
+export interface ServerToClientEvents {
+  update: (snapshot: LiveSnapshot) => void;
+}
+
+export interface ClientToServerEvents {
+  subscribe: (request: SubscribeRequest, ack: (response: LiveSnapshot | LiveError) => void) => void;
+  unsubscribe: (request: SubscribeRequest, ack?: (response: { ok: true }) => void) => void;
+}
+
+export function isLiveError(response: LiveSnapshot | LiveError): response is LiveError {
+  return 'error' in response;
+}

@@ -1,0 +1,260 @@
+import {
+  EVENT_TYPES,
+  isDossierEvent,
+  MAX_EVENTS_PER_REQUEST,
+  validateEvent,
+} from './event-schemas';
+
+const OFFSET_MESSAGE =
+  'must be an ISO-8601 date-time with a time zone offset, e.g. 2026-11-21T08:30:00+07:00';
+
+const receivedEvent = {
+  eventId: 'evt-0001',
+  type: 'dossier.received',
+  occurredAt: '2021-02-08T09:00:00+07:00',
+  dossierId: 'HS-2021-000001',
+  procedureCode: 'TTHC-3D',
+  agencyCode: 'SO-TP',
+  unitCode: 'HT',
+  channel: 'online',
+};
+
+const errorsOf = (raw: unknown) => {
+  const result = validateEvent(raw);
+  if (result.ok) throw new Error(`expected a rejection, got ${JSON.stringify(result.event)}`);
+  return result.errors;
+};
+
+describe('validateEvent', () => {
+  describe('accepts', () => {
+    it('a minimal dossier.received and returns it parsed', () => {
+      expect(validateEvent(receivedEvent)).toEqual({ ok: true, event: receivedEvent });
+    });
+
+    it('a dossier.received with every optional field', () => {
+      const full = {
+        ...receivedEvent,
+        dueAt: '2021-02-18T17:00:00+07:00',
+        componentsTotal: 4,
+        componentsDigitized: 4,
+        feeVnd: 50_000,
+      };
+      expect(validateEvent(full)).toEqual({ ok: true, event: full });
+    });
+
+    it('an eventId of exactly 64 characters, trimmed', () => {
+      const eventId = 'e'.repeat(64);
+      expect(validateEvent({ ...receivedEvent, eventId: `  ${eventId} ` })).toEqual({
+        ok: true,
+        event: { ...receivedEvent, eventId },
+      });
+    });
+
+    it('instants in UTC (Z) and with milliseconds', () => {
+      expect(validateEvent({ ...receivedEvent, occurredAt: '2021-02-08T02:00:00Z' }).ok).toBe(true);
+      expect(
+        validateEvent({ ...receivedEvent, occurredAt: '2021-02-08T09:00:00.123+07:00' }).ok,
+      ).toBe(true);
+    });
+
+    it('one event of each other type', () => {
+      const common = { occurredAt: '2021-02-09T10:00:00+07:00', dossierId: 'HS-2021-000001' };
+      const events = [
+        { ...common, eventId: 'p', type: 'dossier.paused' },
+        { ...common, eventId: 'r', type: 'dossier.resumed' },
+        {
+          ...common,
+          eventId: 's',
+          type: 'dossier.resolved',
+          outcome: 'rejected',
+          resultDigitized: true,
+        },
+        { ...common, eventId: 'w', type: 'dossier.withdrawn' },
+        {
+          ...common,
+          eventId: 'a',
+          type: 'dossier.apologized',
+          newDueAt: '2021-02-20T17:00:00+07:00',
+        },
+        {
+          ...common,
+          eventId: 'pay',
+          type: 'payment.completed',
+          paymentId: 'PAY-1',
+          amountVnd: 50_000,
+          status: 'failed',
+          method: 'VNPay',
+        },
+        { ...common, eventId: 'rate', type: 'rating.submitted', score: 5 },
+        {
+          eventId: 'staff',
+          type: 'staffing.reported',
+          occurredAt: '2021-02-09T10:00:00+07:00',
+          agencyCode: 'SO-TP',
+          quota: 40,
+          headcount: 37,
+          onDuty: 6,
+          streamlined: 2,
+          recruited: 1,
+        },
+      ];
+      for (const event of events) expect(validateEvent(event)).toEqual({ ok: true, event });
+    });
+  });
+
+  describe('rejects', () => {
+    it('a 65-character eventId', () => {
+      expect(errorsOf({ ...receivedEvent, eventId: 'e'.repeat(65) })).toEqual([
+        'eventId: eventId must be at most 64 characters',
+      ]);
+    });
+
+    it('an empty or blank eventId, and a missing one', () => {
+      expect(errorsOf({ ...receivedEvent, eventId: '   ' })).toEqual([
+        'eventId: eventId must not be empty',
+      ]);
+      const withoutId: Record<string, unknown> = { ...receivedEvent };
+      delete withoutId.eventId;
+      expect(errorsOf(withoutId)).toEqual(['eventId: eventId must be a string']);
+    });
+
+    it('fields of the wrong type, each with its own reason', () => {
+      expect(
+        errorsOf({ ...receivedEvent, dossierId: 42, componentsTotal: '3', channel: 'fax' }),
+      ).toEqual([
+        'dossierId: dossierId must be a string',
+        'channel: Invalid option: expected one of "online"|"direct"|"postal"',
+        'componentsTotal: Invalid input: expected number, received string',
+      ]);
+    });
+
+    it('amounts and counts that are not whole non-negative numbers', () => {
+      expect(errorsOf({ ...receivedEvent, feeVnd: 12.5 })).toEqual([
+        'feeVnd: must be a whole number of đồng',
+      ]);
+      expect(errorsOf({ ...receivedEvent, feeVnd: -1 })).toEqual(['feeVnd: must not be negative']);
+      expect(errorsOf({ ...receivedEvent, componentsTotal: -2 })).toEqual([
+        'componentsTotal: must not be negative',
+      ]);
+    });
+
+    it('a date-time without an offset, a date alone, and an impossible date', () => {
+      expect(errorsOf({ ...receivedEvent, occurredAt: '2021-02-08T09:00:00' })).toEqual([
+        `occurredAt: ${OFFSET_MESSAGE}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, occurredAt: '2021-02-08' })).toEqual([
+        `occurredAt: ${OFFSET_MESSAGE}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, occurredAt: '2021-02-30T09:00:00+07:00' })).toEqual([
+        `occurredAt: ${OFFSET_MESSAGE}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, dueAt: '2021-02-18 17:00' })).toEqual([
+        `dueAt: ${OFFSET_MESSAGE}`,
+      ]);
+    });
+
+    it('an unknown type, a missing type, and what is not an object', () => {
+      const typeMessage = `type: must be one of ${EVENT_TYPES.join(', ')}`;
+      expect(errorsOf({ ...receivedEvent, type: 'dossier.lost' })).toEqual([typeMessage]);
+      expect(errorsOf({ ...receivedEvent, type: undefined })).toEqual([typeMessage]);
+      // Keys of Object.prototype are not event types (they used to throw a TypeError).
+      for (const type of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+        expect(errorsOf({ ...receivedEvent, type })).toEqual([typeMessage]);
+      }
+      expect(errorsOf(null)).toEqual(['event must be a JSON object']);
+      expect(errorsOf([receivedEvent])).toEqual(['event must be a JSON object']);
+      expect(errorsOf('dossier.received')).toEqual(['event must be a JSON object']);
+    });
+
+    it('componentsDigitized greater than componentsTotal, or without it', () => {
+      expect(errorsOf({ ...receivedEvent, componentsTotal: 3, componentsDigitized: 4 })).toEqual([
+        'componentsDigitized: componentsDigitized must not exceed componentsTotal',
+      ]);
+      expect(errorsOf({ ...receivedEvent, componentsDigitized: 1 })).toEqual([
+        'componentsDigitized: componentsDigitized needs componentsTotal',
+        'componentsDigitized: componentsDigitized must not exceed componentsTotal',
+      ]);
+    });
+
+    it('a dueAt before occurredAt', () => {
+      expect(errorsOf({ ...receivedEvent, dueAt: '2021-02-08T08:59:59+07:00' })).toEqual([
+        'dueAt: dueAt must not be before occurredAt',
+      ]);
+    });
+
+    it('a rating outside 1–5 or not whole, an unknown outcome or payment status', () => {
+      const common = { eventId: 'x', occurredAt: '2021-02-09T10:00:00+07:00', dossierId: 'HS-1' };
+      expect(errorsOf({ ...common, type: 'rating.submitted', score: 6 })).toEqual([
+        'score: must be 1 to 5',
+      ]);
+      expect(errorsOf({ ...common, type: 'rating.submitted', score: 0 })).toEqual([
+        'score: must be 1 to 5',
+      ]);
+      expect(errorsOf({ ...common, type: 'rating.submitted', score: 4.5 })).toEqual([
+        'score: must be a whole number',
+      ]);
+      expect(errorsOf({ ...common, type: 'dossier.resolved', outcome: 'lost' })).toEqual([
+        'outcome: Invalid option: expected one of "approved"|"rejected"',
+      ]);
+      expect(
+        errorsOf({
+          ...common,
+          type: 'payment.completed',
+          paymentId: 'P',
+          amountVnd: 1,
+          status: 'pending',
+        }),
+      ).toEqual(['status: Invalid option: expected one of "succeeded"|"failed"']);
+      expect(errorsOf({ ...common, type: 'dossier.apologized' })).toEqual([
+        `newDueAt: ${OFFSET_MESSAGE}`,
+      ]);
+    });
+
+    it('a staffing report with more officials on duty than on the payroll', () => {
+      expect(
+        errorsOf({
+          eventId: 'staff',
+          type: 'staffing.reported',
+          occurredAt: '2021-02-09T10:00:00+07:00',
+          agencyCode: 'SO-TP',
+          quota: 40,
+          headcount: 5,
+          onDuty: 6,
+        }),
+      ).toEqual(['onDuty: onDuty must not exceed headcount']);
+    });
+  });
+});
+
+describe('event type helpers', () => {
+  it('lists the nine event types and the request limit', () => {
+    expect(EVENT_TYPES).toEqual([
+      'dossier.received',
+      'dossier.paused',
+      'dossier.resumed',
+      'dossier.resolved',
+      'dossier.withdrawn',
+      'dossier.apologized',
+      'payment.completed',
+      'rating.submitted',
+      'staffing.reported',
+    ]);
+    expect(MAX_EVENTS_PER_REQUEST).toBe(5000);
+  });
+
+  it('tells dossier events from staffing reports', () => {
+    const received = validateEvent(receivedEvent);
+    const staffing = validateEvent({
+      eventId: 'staff',
+      type: 'staffing.reported',
+      occurredAt: '2021-02-09T10:00:00+07:00',
+      agencyCode: 'SO-TP',
+      quota: 1,
+      headcount: 1,
+      onDuty: 1,
+    });
+    if (!received.ok || !staffing.ok) throw new Error('fixtures must be valid');
+    expect(isDossierEvent(received.event)).toBe(true);
+    expect(isDossierEvent(staffing.event)).toBe(false);
+  });
+});
