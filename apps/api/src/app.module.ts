@@ -1,0 +1,79 @@
+import { Module, RequestMethod } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
+import { join } from 'node:path';
+import { ZodValidationPipe } from 'nestjs-zod';
+import { LoggerModule } from 'nestjs-pino';
+import { AlertsModule } from './alerts/alerts.module';
+import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
+import { ClockModule } from './clock/clock';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DemoSimulator } from './demo/demo-simulator';
+import { DirectoryModule } from './directory/directory.module';
+import { DossiersModule } from './dossiers/dossiers.module';
+import { HealthModule } from './health/health.module';
+import { IngestModule } from './ingest/ingest.module';
+import { LiveModule } from './live/live.module';
+import { MetricsModule } from './metrics/metrics.module';
+import { RankingsModule } from './rankings/rankings.module';
+import { StartupService } from './startup.service';
+
+@Module({
+  imports: [
+    ConfigModule,
+    ClockModule,
+    LoggerModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        pinoHttp: {
+          level: config.logLevel,
+          // Source systems post all day: successful requests are debug-level, mistakes warn.
+          customLogLevel: (_request, response, error) =>
+            error || response.statusCode >= 500
+              ? 'error'
+              : response.statusCode >= 400
+                ? 'warn'
+                : 'debug',
+          serializers: {
+            req: (request: { id: unknown; method: string; url: string }) => ({
+              id: request.id,
+              method: request.method,
+              url: request.url,
+            }),
+            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
+          },
+        },
+      }),
+    }),
+    // Only routes marked @Throttle (login) are limited; the rest set no limit of their own.
+    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 1_000_000 }]),
+    // The built dashboard (apps/dashboard → dist/dashboard), on the API's port.
+    ServeStaticModule.forRoot({
+      rootPath: join(process.cwd(), 'dist', 'dashboard'),
+      exclude: ['/api/{*path}', '/socket.io/{*path}'],
+    }),
+    DatabaseModule,
+    CalendarModule,
+    DirectoryModule,
+    AuthModule,
+    DossiersModule,
+    IngestModule,
+    MetricsModule,
+    RankingsModule,
+    AlertsModule,
+    LiveModule,
+    HealthModule,
+  ],
+  providers: [
+    StartupService,
+    DemoSimulator,
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_GUARD, useClass: ThrottlerGuard },
+  ],
+})
+export class AppModule {}

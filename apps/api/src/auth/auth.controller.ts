@@ -1,0 +1,100 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import { createZodDto } from 'nestjs-zod';
+import { z } from 'zod';
+import { AuthRepository } from './auth.repository';
+import { AuthService } from './auth.service';
+import { Public, ROLES, Roles } from './principal';
+
+class LoginDto extends createZodDto(
+  z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
+) {}
+
+class CreateUserDto extends createZodDto(
+  z.object({
+    username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, . _ - (2–64)'),
+    password: z.string().min(8, 'at least 8 characters').max(200),
+    role: z.enum(ROLES),
+    unitCode: z.string().max(64).nullish(),
+  }),
+) {}
+
+class SetDisabledDto extends createZodDto(z.object({ disabled: z.boolean() })) {}
+
+class CreateKeyDto extends createZodDto(
+  z.object({ kind: z.enum(['ingest', 'wall']), name: z.string().trim().min(1).max(200) }),
+) {}
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Throttle({ default: { limit: 10, ttl: 60_000 } })
+  @Post('login')
+  @HttpCode(200)
+  login(@Body() body: LoginDto) {
+    return this.auth.login(body.username, body.password);
+  }
+}
+
+/** Users, ingest keys and wall tokens: the administrator's business. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly repository: AuthRepository,
+  ) {}
+
+  @Get('users')
+  async users() {
+    return { rows: await this.repository.listUsers() };
+  }
+
+  @Post('users')
+  async createUser(@Body() body: CreateUserDto) {
+    await this.auth.createUser(body);
+    return { username: body.username };
+  }
+
+  @Patch('users/:username')
+  async setDisabled(@Param('username') username: string, @Body() body: SetDisabledDto) {
+    if (!(await this.repository.setUserDisabled(username, body.disabled))) {
+      throw new NotFoundException(`No user "${username}"`);
+    }
+    return { username, disabled: body.disabled };
+  }
+
+  @Get('keys')
+  async keys() {
+    return { rows: await this.repository.listKeys() };
+  }
+
+  /** The key is shown once, in this answer. */
+  @Post('keys')
+  issueKey(@Body() body: CreateKeyDto) {
+    return this.auth.issueKey(body.kind, body.name);
+  }
+
+  @Delete('keys/:id')
+  async revokeKey(@Param('id', ParseIntPipe) id: number) {
+    if (!(await this.repository.revokeKey(id))) throw new NotFoundException(`No active key ${id}`);
+    return { id, revoked: true };
+  }
+}

@@ -1,0 +1,133 @@
+import { BadRequestException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import argon2 from 'argon2';
+import { DirectoryService } from '../directory/directory.service';
+import { AuthRepository, KeyKind } from './auth.repository';
+import { Principal, Role } from './principal';
+import { hashKey, newKey } from './secrets';
+
+export const DEMO_PASSWORD = 'demo';
+export const DEMO_INGEST_KEY = 'demo-ingest-key';
+
+interface TokenClaims {
+  sub: string;
+  role: Role;
+  unit: string | null;
+}
+
+@Injectable()
+export class AuthService {
+  private readonly logger = new Logger(AuthService.name);
+
+  constructor(
+    private readonly repository: AuthRepository,
+    private readonly jwt: JwtService,
+    private readonly directory: DirectoryService,
+  ) {}
+
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ accessToken: string; role: Role; unitCode: string | null }> {
+    const user = await this.repository.findUser(username);
+    // Verify against a hash even for unknown users, so timing does not tell which names exist.
+    const hash = user?.passwordHash ?? (await this.dummyHash());
+    const valid = await argon2.verify(hash, password).catch(() => false);
+    if (!user || !valid || user.disabled)
+      throw new UnauthorizedException('Wrong username or password');
+    const claims: TokenClaims = { sub: user.username, role: user.role, unit: user.unitCode };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      role: user.role,
+      unitCode: user.unitCode,
+    };
+  }
+
+  /** A bearer token: a signed login token, or a wall display's kiosk token. */
+  async authenticate(token: string): Promise<Principal> {
+    if (token.startsWith('wall_')) {
+      const key = await this.repository.findActiveKey('wall', hashKey(token));
+      if (!key) throw new UnauthorizedException('Unknown or revoked wall token');
+      return { name: key.name, role: 'wall', unitCode: null };
+    }
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(token);
+    } catch {
+      throw new UnauthorizedException('Invalid or expired access token');
+    }
+    // Disabling a user shuts them out at once, not when their token expires.
+    const user = await this.repository.findUser(claims.sub);
+    if (!user || user.disabled) throw new UnauthorizedException('This account is disabled');
+    return { name: claims.sub, role: claims.role, unitCode: claims.unit };
+  }
+
+  async authenticateIngestKey(key: string | undefined): Promise<{ id: number; name: string }> {
+    if (!key) throw new UnauthorizedException('Missing X-Api-Key header');
+    const found = await this.repository.findActiveKey('ingest', hashKey(key));
+    if (!found) throw new UnauthorizedException('Unknown or revoked API key');
+    return found;
+  }
+
+  async createUser(user: {
+    username: string;
+    password: string;
+    role: Role;
+    unitCode?: string | null;
+  }) {
+    const unitCode = user.unitCode ?? null;
+    if (
+      user.role === 'district_chief' &&
+      (!unitCode || !this.directory.current.units.has(unitCode))
+    ) {
+      throw new BadRequestException('unitCode: a district chief needs a known unit code');
+    }
+    await this.repository.saveUser({
+      username: user.username,
+      passwordHash: await argon2.hash(user.password),
+      role: user.role,
+      unitCode,
+      disabled: false,
+    });
+  }
+
+  /** Returns the key once; only its hash is kept. */
+  async issueKey(kind: KeyKind, name: string): Promise<{ id: number; key: string }> {
+    const key = newKey(kind);
+    const id = await this.repository.createKey(kind, name, hashKey(key));
+    return { id: id!, key };
+  }
+
+  /** Demo mode: the ingest key, and users admin, leader, wall and chief-<code> per ranked unit. */
+  async seedDemoAccess(): Promise<void> {
+    await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), true);
+    const snapshot = this.directory.current;
+    const province = snapshot.province;
+    const chiefs = [...snapshot.units.values()].filter(
+      (unit) => unit.parentCode !== null && unit.parentCode === province?.code,
+    );
+    const passwordHash = await argon2.hash(DEMO_PASSWORD);
+    const users: { username: string; role: Role; unitCode: string | null }[] = [
+      { username: 'admin', role: 'admin', unitCode: null },
+      { username: 'leader', role: 'leader', unitCode: null },
+      { username: 'wall', role: 'wall', unitCode: null },
+      ...chiefs.map((unit) => ({
+        username: `chief-${unit.code}`,
+        role: 'district_chief' as const,
+        unitCode: unit.code,
+      })),
+    ];
+    for (const user of users) {
+      await this.repository.saveUser({ ...user, passwordHash, disabled: false }, true);
+    }
+    this.logger.log(
+      `Demo access: key "${DEMO_INGEST_KEY}", ${users.length} users with password "${DEMO_PASSWORD}"`,
+    );
+  }
+
+  private dummy: Promise<string> | undefined;
+  private dummyHash(): Promise<string> {
+    this.dummy ??= argon2.hash('not-a-real-password');
+    return this.dummy;
+  }
+}

@@ -1,0 +1,70 @@
+import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
+import { DirectorySection, DirectoryService } from './directory.service';
+
+const SECTIONS: DirectorySection[] = ['units', 'agencies', 'procedures'];
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('directory')
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Roles(...READERS)
+  @Get('units')
+  units(@CurrentPrincipal() principal: Principal) {
+    const snapshot = this.directory.current;
+    const codes = this.visibleUnitCodes(principal);
+    return { rows: [...snapshot.units.values()].filter((u) => !codes || codes.has(u.code)) };
+  }
+
+  @Roles(...READERS)
+  @Get('agencies')
+  agencies(@CurrentPrincipal() principal: Principal) {
+    const codes = this.visibleUnitCodes(principal);
+    return {
+      rows: [...this.directory.current.agencies.values()].filter(
+        (a) => !codes || codes.has(a.unitCode),
+      ),
+    };
+  }
+
+  @Roles(...READERS)
+  @Get('procedures')
+  procedures() {
+    return { rows: [...this.directory.current.procedures.values()] };
+  }
+
+  /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
+  @Roles('admin')
+  @Post('import')
+  import(@Body() body: unknown) {
+    return this.directory.import(body);
+  }
+
+  /** One section as CSV with a header row named like the JSON fields. */
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @Post('import/:section')
+  importCsv(
+    @Param('section') section: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    if (!SECTIONS.includes(section as DirectorySection)) {
+      throw new BadRequestException(`section: must be one of ${SECTIONS.join(', ')}`);
+    }
+    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
+      throw new BadRequestException('Send the CSV with Content-Type: text/csv');
+    }
+    return this.directory.importCsv(section as DirectorySection, body);
+  }
+
+  /** A district chief sees their own subtree only. */
+  private visibleUnitCodes(principal: Principal): Set<string> | undefined {
+    if (principal.role !== 'district_chief' || !principal.unitCode) return undefined;
+    return new Set(this.directory.current.subtree(principal.unitCode));
+  }
+}

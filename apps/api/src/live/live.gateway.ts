@@ -1,0 +1,129 @@
+import {
+  ClientToServerEvents,
+  LIVE_NAMESPACE,
+  LiveError,
+  LiveSnapshot,
+  ServerToClientEvents,
+  SubscribeRequest,
+  WINDOWS,
+} from '@ioc/domain';
+import { ForbiddenException, HttpException, Logger } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+} from '@nestjs/websockets';
+import type { Namespace, Socket } from 'socket.io';
+import { z } from 'zod';
+import { AccessPolicy } from '../auth/access-policy';
+import { AuthService } from '../auth/auth.service';
+import { Principal } from '../auth/principal';
+import { AppConfig } from '../config/app-config';
+import { RoomKey, roomName } from './live-rooms';
+import { LiveService } from './live.service';
+
+type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  { principal: Principal }
+>;
+type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
+
+const subscribeSchema = z.object({
+  scope: z.string().trim().min(1).max(64).optional(),
+  window: z.enum(WINDOWS),
+});
+
+const DATA_CHANGED = 'ioc:data-changed';
+
+/**
+ * socket.io namespace `/live` (SPEC §5): authenticates the handshake token, answers `subscribe`
+ * with a snapshot and joins the socket to its room; LiveService publishes the updates.
+ */
+@WebSocketGateway({ namespace: LIVE_NAMESPACE, cors: { origin: false } })
+export class LiveGateway implements OnGatewayInit<LiveNamespace> {
+  private readonly logger = new Logger(LiveGateway.name);
+  private namespace!: LiveNamespace;
+
+  constructor(
+    private readonly live: LiveService,
+    private readonly auth: AuthService,
+    private readonly access: AccessPolicy,
+    private readonly config: AppConfig,
+  ) {}
+
+  afterInit(namespace: LiveNamespace): void {
+    this.namespace = namespace;
+    namespace.use((socket, next) => {
+      const token: unknown = socket.handshake.auth?.token;
+      if (typeof token !== 'string' || !token)
+        return next(new Error('Missing access token (auth.token)'));
+      this.auth
+        .authenticate(token)
+        .then((principal) => {
+          (socket as LiveSocket).data.principal = principal;
+          next();
+        })
+        .catch((error: Error) => next(new Error(error.message)));
+    });
+    // Rooms exist while somebody on this instance watches them.
+    namespace.adapter.on('delete-room', (room: string) => this.live.release(room));
+    // Another instance accepted events: recompute here too.
+    namespace.on(DATA_CHANGED, () => this.live.markChanged());
+    this.live.attach({
+      publish: (room, snapshot) => namespace.local.to(room).emit('update', snapshot),
+      // A single instance has nobody to tell.
+      announceChange: () => this.config.redisUrl && namespace.serverSideEmit(DATA_CHANGED),
+    });
+  }
+
+  @SubscribeMessage('subscribe')
+  async subscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<LiveSnapshot | LiveError> {
+    const key = this.roomKey(socket, body);
+    if ('error' in key) return key;
+    try {
+      const snapshot = await this.live.join(key, socket.data.principal);
+      await socket.join(roomName(key));
+      return snapshot;
+    } catch (error) {
+      this.logger.error(`subscribe failed: ${(error as Error).message}`);
+      return { error: 'Could not compute the snapshot', status: 400 };
+    }
+  }
+
+  @SubscribeMessage('unsubscribe')
+  async unsubscribe(
+    @ConnectedSocket() socket: LiveSocket,
+    @MessageBody() body: unknown,
+  ): Promise<{ ok: true } | LiveError> {
+    const key = this.roomKey(socket, body);
+    if ('error' in key) return key;
+    await socket.leave(roomName(key));
+    return { ok: true };
+  }
+
+  private roomKey(socket: LiveSocket, body: unknown): RoomKey | LiveError {
+    const parsed = subscribeSchema.safeParse(body);
+    if (!parsed.success) {
+      const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
+      return { error: reasons.join('; '), status: 400 };
+    }
+    const request: SubscribeRequest = parsed.data;
+    const principal = socket.data.principal;
+    try {
+      const scope = this.access.unitScope(principal, request.scope);
+      const visibility = principal.role === 'district_chief' ? (principal.unitCode ?? '') : 'all';
+      return { scope, window: request.window, visibility };
+    } catch (error) {
+      const status = error instanceof ForbiddenException ? 403 : 400;
+      const message = error instanceof HttpException ? error.message : 'Bad request';
+      return { error: message, status };
+    }
+  }
+}

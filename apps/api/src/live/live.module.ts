@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
+import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { IngestModule } from '../ingest/ingest.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { RankingsModule } from '../rankings/rankings.module';
+import { LiveGateway } from './live.gateway';
+import { LiveService } from './live.service';
+
+@Module({
+  imports: [
+    AlertsModule,
+    AuthModule,
+    CalendarModule,
+    DossiersModule,
+    IngestModule,
+    MetricsModule,
+    RankingsModule,
+  ],
+  providers: [LiveGateway, LiveService],
+  exports: [LiveService],
+})
+export class LiveModule {}

@@ -1,0 +1,99 @@
+import 'reflect-metadata';
+import { INestApplication } from '@nestjs/common';
+import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { cleanupOpenApiDoc } from 'nestjs-zod';
+import { AppModule } from './app.module';
+import { BodyParserErrorFilter } from './common/body-parser-error.filter';
+import { AppConfig } from './config/app-config';
+import { DemoSimulator } from './demo/demo-simulator';
+import { AuthService } from './auth/auth.service';
+import { ROLES, Role } from './auth/principal';
+import { RebuildService } from './dossiers/rebuild.service';
+import { RedisIoAdapter } from './live/redis-io.adapter';
+
+/** Body parsers, prefix, socket adapter and OpenAPI: shared by `main` and the tests. */
+export async function configureApp(app: NestExpressApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  if (config.redisUrl) {
+    const adapter = new RedisIoAdapter(app, config.redisUrl);
+    await adapter.connect();
+    app.useWebSocketAdapter(adapter);
+  }
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api/v1');
+  app.useBodyParser('json', { limit: config.bodyLimit });
+  app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimit });
+  app.useGlobalFilters(new BodyParserErrorFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('IOC — cải cách hành chính')
+      .setDescription(
+        'Ingest, metrics, rankings and alerts of administrative-procedure dossiers (SPEC §3–§6)',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', name: 'X-Api-Key', in: 'header' }, 'ingest-key')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document));
+}
+
+export async function createApp(): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  await configureApp(app);
+  return app;
+}
+
+async function runCommand(app: INestApplication, [command, ...args]: string[]): Promise<void> {
+  if (command === 'migrate') return; // migrations run when the app starts
+  if (command === 'rebuild') {
+    await app.get(RebuildService).rebuild();
+    return;
+  }
+  if (command === 'create-user') {
+    // The first administrator of a production install; the password never appears in `ps`.
+    const [username, role, unitCode] = args;
+    const password = process.env.USER_PASSWORD;
+    if (!username || !ROLES.includes(role as Role) || !password) {
+      throw new Error(
+        `Usage: USER_PASSWORD=… main.js create-user <username> <${ROLES.join('|')}> [unitCode]`,
+      );
+    }
+    await app.get(AuthService).createUser({ username, password, role: role as Role, unitCode });
+    return;
+  }
+  throw new Error(`Unknown command "${command}": use migrate, rebuild or create-user`);
+}
+
+async function main(): Promise<void> {
+  const command = process.argv.slice(2);
+  const app = await createApp();
+  if (command.length) {
+    await app.init();
+    await runCommand(app, command);
+    await app.close();
+    return;
+  }
+  const port = app.get(AppConfig).port;
+  await app.listen(port);
+  app
+    .get(Logger)
+    .log(`IOC listening on http://localhost:${port}: wall at /wall, API docs at /api/docs`);
+  app.get(DemoSimulator).start();
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    // Configuration errors name the variable; print them plainly and stop.
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

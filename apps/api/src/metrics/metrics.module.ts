@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { MetricsController } from './metrics.controller';
+import { MetricsRepository } from './metrics.repository';
+import { MetricsService } from './metrics.service';
+import { Scopes } from './scopes';
+
+@Module({
+  imports: [AuthModule, CalendarModule, DirectoryModule],
+  controllers: [MetricsController],
+  providers: [MetricsRepository, MetricsService, Scopes],
+  exports: [MetricsService, Scopes],
+})
+export class MetricsModule {}

@@ -1,0 +1,196 @@
+import {
+  COUNTERS,
+  Counters,
+  InProgressFigures,
+  LocalClock,
+  splitWindow,
+  zeroCounters,
+} from '@ioc/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Slice, SqlParams, sliceSql } from './slice';
+
+export interface Window {
+  from: number;
+  to: number;
+}
+
+export interface InProgressAt extends InProgressFigures {
+  /** Local days from the oldest overdue dossier's due day to the day of the instant. */
+  oldestOverdueDays: number;
+}
+
+export interface StaffingAt {
+  quota: number;
+  headcount: number;
+  onDuty: number;
+}
+
+const iso = (instant: number) => new Date(instant).toISOString();
+const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+
+/** The due date in force at instant $T: the last step taken before it (pauses move it). */
+export const dueAtSql = (alias: string, instant: string) => `
+  CASE WHEN ${alias}.due_steps IS NULL THEN ${alias}.due_at ELSE (
+    SELECT to_timestamp((s->>'dueAt')::float8 / 1000) FROM jsonb_array_elements(${alias}.due_steps) s
+     WHERE (s->>'from')::float8 < extract(epoch FROM ${instant}::timestamptz) * 1000
+     ORDER BY (s->>'from')::float8 DESC LIMIT 1) END`;
+
+/** Reads the derived tables; every figure is keyed by the slice's group ('' when ungrouped). */
+@Injectable()
+export class MetricsRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Flow counters of `[from, to)`: whole days from the rollups, part-day edges from the facts. */
+  async counters(slice: Slice, window: Window, clock: LocalClock): Promise<Map<string, Counters>> {
+    const { firstDay, endDay, edges } = splitWindow(window, clock);
+    const queries: Promise<{ key: string }[]>[] = [];
+    if (firstDay < endDay) {
+      const params = new SqlParams();
+      const table = slice.by === 'unit' ? 'unit_day_rollup' : 'agency_day_rollup';
+      const s = sliceSql(slice, table, 'r', params);
+      queries.push(
+        this.db.query(
+          `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
+            WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}
+            GROUP BY 1`,
+          params.values,
+        ),
+      );
+    }
+    for (const edge of edges.filter((e) => e.from < e.to)) {
+      const params = new SqlParams();
+      const s = sliceSql(slice, 'dossier_fact', 'f', params);
+      queries.push(
+        this.db.query(
+          `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
+            WHERE f.at >= ${params.add(iso(edge.from))} AND f.at < ${params.add(iso(edge.to))} AND ${s.where}
+            GROUP BY 1`,
+          params.values,
+        ),
+      );
+    }
+    const byKey = new Map<string, Counters>();
+    for (const rows of await Promise.all(queries)) {
+      for (const row of rows as (Record<string, number> & { key: string })[]) {
+        const counters = byKey.get(row.key) ?? zeroCounters();
+        for (const name of COUNTERS) counters[name] += row[name] ?? 0;
+        byKey.set(row.key, counters);
+      }
+    }
+    return byKey;
+  }
+
+  /** Counters per local day in `[firstDay, endDay)`, from the rollups (today's row is live). */
+  async daily(slice: Slice, firstDay: string, endDay: string): Promise<Map<string, Counters>> {
+    const params = new SqlParams();
+    const table = slice.by === 'unit' ? 'unit_day_rollup' : 'agency_day_rollup';
+    const s = sliceSql(slice, table, 'r', params);
+    const rows = await this.db.query<(Counters & { key: string })[]>(
+      `SELECT to_char(r.day, 'YYYY-MM-DD') AS key, ${sums} FROM ${s.from}
+        WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}
+        GROUP BY 1`,
+      params.values,
+    );
+    return new Map(rows.map(({ key, ...counters }) => [key, counters as Counters]));
+  }
+
+  /**
+   * Dossiers in progress at an instant, with how many are paused, overdue and due soon. At or
+   * after the latest event derived, the open dossiers' own table answers; before it, the history
+   * of each dossier's states does.
+   */
+  async inProgressAt(
+    slice: Slice,
+    instant: number,
+    zone: string,
+  ): Promise<Map<string, InProgressAt>> {
+    const [{ watermark }] = await this.db.query<{ watermark: Date | null }[]>(
+      `SELECT watermark FROM projection_state`,
+    );
+    const current = !watermark || instant >= watermark.getTime();
+    const rows = await (current
+      ? this.openNow(slice, instant, zone)
+      : this.openAt(slice, instant, zone));
+    return new Map(rows.map((row) => [row.key, row]));
+  }
+
+  private openNow(slice: Slice, instant: number, zone: string) {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'open_dossier', 'd', params);
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    const localDay = (expression: string) =>
+      `(${expression} AT TIME ZONE ${params.add(zone)})::date`;
+    const overdue = `d.paused_since IS NULL AND d.due_at < ${at}`;
+    return this.db.query<(InProgressAt & { key: string })[]>(
+      `SELECT ${s.key} AS key, count(*)::int AS total,
+              count(*) FILTER (WHERE d.paused_since IS NOT NULL)::int AS paused,
+              count(*) FILTER (WHERE ${overdue})::int AS overdue,
+              count(*) FILTER (WHERE d.paused_since IS NULL AND d.due_soon_from <= ${at} AND d.due_at >= ${at})::int AS "dueSoon",
+              coalesce(${localDay(at)} - ${localDay(`min(d.due_at) FILTER (WHERE ${overdue})`)}, 0)::int AS "oldestOverdueDays"
+         FROM ${s.from} WHERE ${s.where} GROUP BY 1`,
+      params.values,
+    );
+  }
+
+  private openAt(slice: Slice, instant: number, zone: string) {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'dossier', 'd', params);
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    const localDay = (expression: string) =>
+      `(${expression} AT TIME ZONE ${params.add(zone)})::date`;
+    return this.db.query<(InProgressAt & { key: string })[]>(
+      `SELECT key, count(*)::int AS total,
+              count(*) FILTER (WHERE is_paused)::int AS paused,
+              count(*) FILTER (WHERE is_overdue)::int AS overdue,
+              count(*) FILTER (WHERE is_due_soon)::int AS "dueSoon",
+              coalesce(${localDay(at)} - ${localDay('min(overdue_due)')}, 0)::int AS "oldestOverdueDays"
+         FROM (
+           SELECT ${s.key} AS key, d.paused @> ${at} AS is_paused, d.overdue @> ${at} AS is_overdue,
+                  d.due_soon @> ${at} AS is_due_soon,
+                  CASE WHEN d.overdue @> ${at} THEN ${dueAtSql('d', at)} END AS overdue_due
+             FROM ${s.from}
+            WHERE d.open_range @> ${at} AND ${s.where}) AS open_dossiers
+        GROUP BY key`,
+      params.values,
+    );
+  }
+
+  /**
+   * Dossiers received in the window with a fee whose first succeeded payment came at or after
+   * `to`: the counters hold "paid ever", and these are not yet paid at `to`.
+   */
+  async paidAfterWindow(slice: Slice, window: Window): Promise<Map<string, number>> {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'dossier', 'd', params);
+    const to = params.add(iso(window.to));
+    const rows = await this.db.query<{ key: string; count: number }[]>(
+      `SELECT ${s.key} AS key, count(*)::int AS count FROM ${s.from}
+        WHERE d.unpaid_range @> ${to}::timestamptz AND d.first_paid_at IS NOT NULL
+          AND d.received_at >= ${params.add(iso(window.from))} AND d.received_at < ${to}
+          AND ${s.where}
+        GROUP BY 1`,
+      params.values,
+    );
+    return new Map(rows.map((row) => [row.key, row.count]));
+  }
+
+  /** Sums of each agency's latest staffing report at or before the instant. */
+  async staffingAt(slice: Slice, instant: number): Promise<Map<string, StaffingAt>> {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'agency_staffing', 'a', params);
+    const rows = await this.db.query<(StaffingAt & { key: string })[]>(
+      `WITH agency_staffing AS (
+         SELECT ag.code AS agency_code, ag.unit_code, r.quota, r.headcount, r.on_duty
+           FROM agency ag CROSS JOIN LATERAL (
+             SELECT quota, headcount, on_duty FROM staffing_report
+              WHERE agency_code = ag.code AND reported_at <= ${params.add(iso(instant))}
+              ORDER BY reported_at DESC LIMIT 1) r)
+       SELECT ${s.key} AS key, sum(a.quota)::int AS quota, sum(a.headcount)::int AS headcount,
+              sum(a.on_duty)::int AS "onDuty"
+         FROM ${s.from} WHERE ${s.where} GROUP BY 1`,
+      params.values,
+    );
+    return new Map(rows.map((row) => [row.key, row]));
+  }
+}

@@ -1,0 +1,218 @@
+import {
+  addDays,
+  DailySeries,
+  MAX_WINDOW_DAYS,
+  MetricsSummary,
+  Rate,
+  ratesOf,
+  scoreOf,
+  WindowFigures,
+  windowBounds,
+  WindowName,
+  zeroCounters,
+} from '@ioc/domain';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../clock/clock';
+import { AppConfig } from '../config/app-config';
+import { InProgressAt, MetricsRepository, StaffingAt, Window } from './metrics.repository';
+import { Slice } from './slice';
+
+export interface GroupFigures extends WindowFigures {
+  inProgress: InProgressAt;
+  staffing: StaffingAt;
+}
+
+const DAY_MS = 86_400_000;
+const noInProgress = (): InProgressAt => ({
+  total: 0,
+  overdue: 0,
+  dueSoon: 0,
+  paused: 0,
+  oldestOverdueDays: 0,
+});
+const noStaffing = (): StaffingAt => ({ quota: 0, headcount: 0, onDuty: 0 });
+
+/** Every metric of SPEC §4 for any slice and window, from the derived tables. */
+@Injectable()
+export class MetricsService {
+  constructor(
+    private readonly repository: MetricsRepository,
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** `from`/`to` as given (ISO-8601), or a named window, or since local midnight until now. */
+  resolveWindow(query: { from?: string; to?: string; window?: WindowName }): Window {
+    const now = this.clock.now();
+    if (query.window && !query.from && !query.to)
+      return windowBounds(query.window, now, this.calendar.clock);
+    const to = query.to ? parseInstant('to', query.to) : now;
+    const from = query.from
+      ? parseInstant('from', query.from)
+      : this.calendar.clock.startOfDay(this.calendar.clock.dateOf(to));
+    if (from > to) throw new BadRequestException('from: must not be after to');
+    if (to - from > MAX_WINDOW_DAYS * DAY_MS) {
+      throw new BadRequestException(`The window is longer than ${MAX_WINDOW_DAYS} days`);
+    }
+    return { from, to };
+  }
+
+  /** An instant given as ISO-8601 with offset, or now. */
+  instant(value: string | undefined): number {
+    return value ? parseInstant('to', value) : this.clock.now();
+  }
+
+  /** Figures per group of the slice; groups with no data at all are absent. */
+  async figures(slice: Slice, window: Window): Promise<Map<string, GroupFigures>> {
+    const zone = this.calendar.clock.zone;
+    const [counters, paidAfter, inProgress, carriedOver, staffing] = await Promise.all([
+      this.repository.counters(slice, window, this.calendar.clock),
+      this.repository.paidAfterWindow(slice, window),
+      this.repository.inProgressAt(slice, window.to, zone),
+      // Carried over = in progress at the start of the window.
+      this.repository.inProgressAt(slice, window.from, zone),
+      this.repository.staffingAt(slice, window.to),
+    ]);
+    const keys = new Set([
+      ...counters.keys(),
+      ...inProgress.keys(),
+      ...carriedOver.keys(),
+      ...staffing.keys(),
+    ]);
+    const result = new Map<string, GroupFigures>();
+    for (const key of keys) {
+      const groupCounters = counters.get(key) ?? zeroCounters();
+      result.set(key, {
+        counters: groupCounters,
+        feeDossiersPaidByTo: groupCounters.fee_dossiers_paid - (paidAfter.get(key) ?? 0),
+        carriedOver: carriedOver.get(key)?.total ?? 0,
+        inProgress: inProgress.get(key) ?? noInProgress(),
+        staffing: staffing.get(key) ?? noStaffing(),
+      });
+    }
+    return result;
+  }
+
+  /** The last `days` local days up to today, for trend charts. */
+  async daily(slice: Slice, scope: string, days: number): Promise<DailySeries> {
+    const clock = this.calendar.clock;
+    const endDay = addDays(clock.dateOf(this.clock.now()), 1);
+    const firstDay = addDays(endDay, -days);
+    const byDay = await this.repository.daily(slice, firstDay, endDay);
+    const series: DailySeries['days'] = [];
+    for (let day = firstDay; day < endDay; day = addDays(day, 1)) {
+      const c = byDay.get(day) ?? zeroCounters();
+      series.push({
+        date: day,
+        received: c.received,
+        resolved: c.resolved,
+        resolvedOnTime: c.resolved_on_time,
+        paymentsSucceeded: c.payments_succeeded,
+        paymentsAmountVnd: c.payments_amount_vnd,
+      });
+    }
+    return {
+      scope,
+      from: new Date(clock.startOfDay(firstDay)).toISOString(),
+      to: new Date(clock.startOfDay(endDay)).toISOString(),
+      days: series,
+    };
+  }
+
+  async summary(
+    slice: Slice,
+    scope: string,
+    agency: string | null,
+    window: Window,
+  ): Promise<MetricsSummary> {
+    const figures = (await this.figures(slice, window)).get('') ?? emptyFigures();
+    return this.summaryOf(figures, scope, agency, window);
+  }
+
+  summaryOf(
+    figures: GroupFigures,
+    scope: string,
+    agency: string | null,
+    window: Window,
+  ): MetricsSummary {
+    const { counters: c, inProgress, staffing } = figures;
+    const rates = ratesOf(figures);
+    const { targets } = this.config.metricSettings;
+    const target = (goal: number, actual: Rate) => ({
+      target: goal,
+      actual,
+      met: actual === null ? null : actual >= goal,
+    });
+    return {
+      scope,
+      agency,
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      asOf: new Date(this.clock.now()).toISOString(),
+      received: {
+        total: c.received,
+        online: c.received_online,
+        direct: c.received_direct,
+        postal: c.received_postal,
+      },
+      carriedOver: figures.carriedOver,
+      resolved: {
+        total: c.resolved,
+        onTime: c.resolved_on_time,
+        early: c.resolved_early,
+        late: c.resolved_late,
+      },
+      inProgress: {
+        total: inProgress.total,
+        overdue: inProgress.overdue,
+        dueSoon: inProgress.dueSoon,
+        paused: inProgress.paused,
+      },
+      rates,
+      payments: {
+        succeeded: c.payments_succeeded,
+        amountVnd: c.payments_amount_vnd,
+        failed: c.payments_failed,
+      },
+      ratings: { total: c.ratings, satisfied: c.ratings_satisfied },
+      staffing: {
+        quota: staffing.quota,
+        headcount: staffing.headcount,
+        vacancies: staffing.quota - staffing.headcount,
+        onDuty: staffing.onDuty,
+        inProgressPerOnDuty: staffing.onDuty === 0 ? null : inProgress.total / staffing.onDuty,
+      },
+      score: scoreOf(rates, this.config.metricSettings),
+      targets: {
+        onTime: target(targets.onTime, rates.onTime),
+        satisfaction: target(targets.satisfaction, rates.satisfaction),
+        online: target(targets.online, rates.online),
+        apology: target(targets.apology, rates.apology),
+      },
+    };
+  }
+}
+
+export function emptyFigures(): GroupFigures {
+  return {
+    counters: zeroCounters(),
+    feeDossiersPaidByTo: 0,
+    carriedOver: 0,
+    inProgress: noInProgress(),
+    staffing: noStaffing(),
+  };
+}
+
+function parseInstant(name: string, value: string): number {
+  // An offset is required: a bare local time would be ambiguous between zones.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+    throw new BadRequestException(
+      `${name}: must be an ISO-8601 date-time with offset, e.g. 2026-11-21T00:00:00+07:00`,
+    );
+  }
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) throw new BadRequestException(`${name}: not a valid date-time`);
+  return instant;
+}

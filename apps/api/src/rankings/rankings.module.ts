@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '../auth/auth.module';
+import { DirectoryModule } from '../directory/directory.module';
+import { MetricsModule } from '../metrics/metrics.module';
+import { RankingsController } from './rankings.controller';
+import { RankingsService } from './rankings.service';
+
+@Module({
+  imports: [AuthModule, DirectoryModule, MetricsModule],
+  controllers: [RankingsController],
+  providers: [RankingsService],
+  exports: [RankingsService],
+})
+export class RankingsModule {}
