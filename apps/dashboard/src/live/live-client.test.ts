@@ -1,0 +1,151 @@
+import type { LiveSnapshot } from '@ioc/domain';
+import { describe, expect, it, vi } from 'vitest';
+import { lateAgenciesFixture, rankingFixture, summaryFixture } from '@/testing/fixtures';
+import { LiveClient, type LinkState, type LiveSocket } from './live-client';
+
+type Handler = (...args: unknown[]) => void;
+
+/** Just enough of a socket.io client socket to drive LiveClient. */
+class FakeSocket {
+  connected = false;
+  active = true;
+  readonly handlers = new Map<string, Handler>();
+  readonly emitted: { event: string; payload: unknown; ack?: Handler }[] = [];
+
+  on(event: string, handler: Handler) {
+    this.handlers.set(event, handler);
+    return this;
+  }
+  timeout() {
+    return this;
+  }
+  emit(event: string, payload: unknown, ack?: Handler) {
+    this.emitted.push({ event, payload, ack });
+    return this;
+  }
+  connect() {
+    this.fire('connect');
+    return this;
+  }
+  disconnect() {
+    this.connected = false;
+    return this;
+  }
+  removeAllListeners() {
+    this.handlers.clear();
+    return this;
+  }
+  fire(event: string, ...args: unknown[]) {
+    if (event === 'connect') this.connected = true;
+    this.handlers.get(event)?.(...args);
+  }
+  subscribes() {
+    return this.emitted.filter((e) => e.event === 'subscribe');
+  }
+}
+
+function snapshot(seq: number, window: LiveSnapshot['window'] = 'today'): LiveSnapshot {
+  return {
+    seq,
+    scope: '70',
+    window,
+    asOf: new Date(1_800_000_000_000 + seq * 1000).toISOString(),
+    summary: summaryFixture(),
+    ranking: rankingFixture(),
+    lateAgencies: lateAgenciesFixture(),
+  };
+}
+
+function setup() {
+  const socket = new FakeSocket();
+  const snapshots: LiveSnapshot[] = [];
+  const states: LinkState[] = [];
+  const client = new LiveClient({
+    token: 'wall_x',
+    window: 'today',
+    handlers: { snapshot: (s) => snapshots.push(s), state: (s) => states.push(s) },
+    socketFactory: (namespace, options) => {
+      expect(namespace).toBe('/live');
+      expect(options.auth).toEqual({ token: 'wall_x' });
+      return socket as unknown as LiveSocket;
+    },
+    retryAfterRefusalMs: 1_000,
+  });
+  client.start();
+  return { socket, client, snapshots, states };
+}
+
+describe('LiveClient', () => {
+  it('subscribes on connect and takes the acknowledgement as the first snapshot', () => {
+    const { socket, snapshots, states } = setup();
+    socket.fire('connect');
+    const [subscribe] = socket.subscribes();
+    expect(subscribe.payload).toEqual({ scope: undefined, window: 'today' });
+    subscribe.ack?.(null, snapshot(5));
+    expect(snapshots.map((s) => s.seq)).toEqual([5]);
+    expect(states).toEqual(['connecting', 'subscribed']);
+  });
+
+  it('passes updates that follow by one and asks again after a gap', () => {
+    const { socket, snapshots } = setup();
+    socket.fire('connect');
+    socket.subscribes()[0].ack?.(null, snapshot(5));
+    socket.fire('update', snapshot(6));
+    socket.fire('update', snapshot(6)); // duplicate
+    socket.fire('update', snapshot(9)); // gap
+    expect(snapshots.map((s) => s.seq)).toEqual([5, 6]);
+    expect(socket.subscribes()).toHaveLength(2);
+    socket.subscribes()[1].ack?.(null, snapshot(9));
+    socket.fire('update', snapshot(10));
+    expect(snapshots.map((s) => s.seq)).toEqual([5, 6, 9, 10]);
+  });
+
+  it('moves its subscription when the window changes and ignores the old window', () => {
+    const { socket, client, snapshots } = setup();
+    socket.fire('connect');
+    socket.subscribes()[0].ack?.(null, snapshot(5));
+    client.setWindow('year');
+    expect(socket.emitted.find((e) => e.event === 'unsubscribe')?.payload).toEqual({
+      scope: undefined,
+      window: 'today',
+    });
+    socket.fire('update', snapshot(6, 'today'));
+    socket.subscribes()[1].ack?.(null, snapshot(1, 'year'));
+    socket.fire('update', snapshot(2, 'year'));
+    expect(snapshots.map((s) => `${s.window}:${s.seq}`)).toEqual(['today:5', 'year:1', 'year:2']);
+  });
+
+  it('resubscribes after a reconnect', () => {
+    const { socket, snapshots, states } = setup();
+    socket.fire('connect');
+    socket.subscribes()[0].ack?.(null, snapshot(5));
+    socket.fire('disconnect', 'transport close');
+    socket.fire('connect');
+    socket.subscribes()[1].ack?.(null, snapshot(1));
+    expect(snapshots.map((s) => s.seq)).toEqual([5, 1]);
+    expect(states).toEqual(['connecting', 'subscribed', 'disconnected', 'subscribed']);
+  });
+
+  it('tries again later when the server refuses the connection', () => {
+    vi.useFakeTimers();
+    try {
+      const { socket, states } = setup();
+      socket.active = false;
+      socket.fire('connect_error', new Error('Invalid namespace'));
+      expect(states).toContain('refused');
+      expect(socket.subscribes()).toHaveLength(0);
+      vi.advanceTimersByTime(1_000);
+      expect(socket.subscribes()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports an error answer instead of a snapshot', () => {
+    const { socket, snapshots, states } = setup();
+    socket.fire('connect');
+    socket.subscribes()[0].ack?.(null, { error: 'scope: forbidden', status: 403 });
+    expect(snapshots).toHaveLength(0);
+    expect(states).toContain('refused');
+  });
+});

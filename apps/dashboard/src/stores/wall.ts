@@ -1,0 +1,277 @@
+import type { DailySeries, LateAgencies, LiveSnapshot, MetricsSummary, Ranking } from '@ioc/domain';
+import { WINDOWS, type WindowName } from '@ioc/domain/metrics/windows';
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { ApiError } from '@/api/http';
+import type { ReadApi, UnitRow } from '@/api/read-api';
+import { LiveClient, type LinkState, type SocketFactory } from '@/live/live-client';
+import { freshnessAt, STALE_AFTER_MS } from './freshness';
+import { daysForWeeks, weeklyOnTime, withLiveToday } from './trend-series';
+
+/** What one window shows; replaced whole on every update (never deep-reactive). */
+export interface WindowView {
+  window: WindowName;
+  asOf: string;
+  summary: MetricsSummary;
+  ranking: Ranking;
+  lateAgencies: LateAgencies;
+  source: 'live' | 'rest';
+}
+
+export interface WallTimers {
+  /** REST polling while the live stream is not there. */
+  pollMs: number;
+  /** The daily series (trends) is refreshed this often. */
+  dailyMs: number;
+  /** Units directory retry while it has not loaded. */
+  directoryRetryMs: number;
+}
+
+const DEFAULT_TIMERS: WallTimers = { pollMs: 5_000, dailyMs: 60_000, directoryRetryMs: 10_000 };
+/** Whole weeks of history for the weekly on-time chart; the daily charts show the last 30 days. */
+const TREND_WEEKS = 8;
+export const DAILY_CHART_DAYS = 30;
+const TREND_REFRESH_MS = 10_000;
+
+export interface WallStartOptions {
+  api: ReadApi;
+  token: string;
+  window?: WindowName;
+  onUnauthorized?: () => void;
+  socketFactory?: SocketFactory;
+  timers?: Partial<WallTimers>;
+}
+
+/**
+ * The video wall's data: fed by the live socket when it is there, by REST polling when it is
+ * not, and by REST for the slower daily series. Holds a bounded amount: one view per window.
+ */
+export const useWallStore = defineStore('wall', () => {
+  const window = ref<WindowName>('today');
+  const views = shallowRef<Partial<Record<WindowName, WindowView>>>({});
+  const daily = shallowRef<DailySeries | null>(null);
+  const units = shallowRef<readonly UnitRow[]>([]);
+  const link = ref<LinkState | 'idle'>('idle');
+  const lastDataAt = ref<number | null>(null);
+  const downSince = ref<number | null>(null);
+  const now = ref(Date.now());
+
+  let api: ReadApi | undefined;
+  let live: LiveClient | undefined;
+  let onUnauthorized: (() => void) | undefined;
+  let timers: WallTimers = DEFAULT_TIMERS;
+  const intervals: ReturnType<typeof setInterval>[] = [];
+  let directoryRetry: ReturnType<typeof setTimeout> | undefined;
+  let polling = false;
+  let lastResyncAt = 0;
+  let started = false;
+
+  const view = computed(() => views.value[window.value]);
+  const freshness = computed(() =>
+    freshnessAt(now.value, { lastDataAt: lastDataAt.value, downSince: downSince.value }),
+  );
+  const province = computed(() => units.value.find((unit) => unit.level === 'province') ?? null);
+  /** The units ranked on the wall: the level right below the province (districts, or communes). */
+  const rankedUnits = computed(() => {
+    const code = province.value?.code;
+    return code ? units.value.filter((unit) => unit.parentCode === code) : [];
+  });
+  /**
+   * Today's summary for the trend charts, taken at most every 10 s: the last bar need not tick
+   * every second, and three charts redrawn every second cost the wall frames for nothing.
+   */
+  const trendToday = shallowRef<MetricsSummary | undefined>();
+  const dailyFigures = computed(() =>
+    withLiveToday(daily.value?.days ?? [], trendToday.value).slice(-DAILY_CHART_DAYS),
+  );
+  const weeklyRates = computed(() =>
+    weeklyOnTime(withLiveToday(daily.value?.days ?? [], trendToday.value)),
+  );
+
+  function markUp(): void {
+    lastDataAt.value = Date.now();
+    downSince.value = null;
+  }
+
+  function markDown(): void {
+    downSince.value ??= Date.now();
+  }
+
+  /** Keeps the newest data per window: a late REST answer never overwrites a newer snapshot. */
+  function putView(next: WindowView): void {
+    const current = views.value[next.window];
+    if (current && Date.parse(current.asOf) > Date.parse(next.asOf)) return;
+    views.value = { ...views.value, [next.window]: next };
+    const held = trendToday.value;
+    if (
+      next.window === 'today' &&
+      (!held ||
+        held.from !== next.summary.from ||
+        Date.parse(next.asOf) - Date.parse(held.asOf) >= TREND_REFRESH_MS)
+    ) {
+      trendToday.value = next.summary;
+    }
+    markUp();
+  }
+
+  function onSnapshot(snapshot: LiveSnapshot): void {
+    putView({
+      window: snapshot.window,
+      asOf: snapshot.asOf,
+      summary: snapshot.summary,
+      ranking: snapshot.ranking,
+      lateAgencies: snapshot.lateAgencies,
+      source: 'live',
+    });
+  }
+
+  function onLinkState(state: LinkState): void {
+    const wasDown = downSince.value !== null;
+    link.value = state;
+    if (state === 'disconnected') {
+      markDown();
+      void poll();
+    } else if (state === 'refused') {
+      // The server is there but has no stream for us: REST carries the wall meanwhile.
+      void poll();
+    } else if (state === 'subscribed' && wasDown) {
+      void loadDaily();
+    }
+  }
+
+  function failed(error: unknown): void {
+    if (error instanceof ApiError && error.status === 401) {
+      onUnauthorized?.();
+      return;
+    }
+    markDown();
+  }
+
+  /** REST, for the current window (or another one, to warm the cache before it rotates in). */
+  async function poll(force = false, wanted: WindowName = window.value): Promise<void> {
+    if (!api || polling) return;
+    if (!force && link.value === 'subscribed') return;
+    polling = true;
+    try {
+      const [summary, ranking, lateAgencies] = await Promise.all([
+        api.summary(wanted),
+        api.ranking(wanted),
+        api.lateAgencies(wanted),
+      ]);
+      putView({
+        window: wanted,
+        asOf: summary.asOf,
+        summary,
+        ranking,
+        lateAgencies,
+        source: 'rest',
+      });
+    } catch (error) {
+      failed(error);
+    } finally {
+      polling = false;
+    }
+  }
+
+  /**
+   * Every tick: a stream that is subscribed but silent for longer than a heartbeat is asked
+   * again, and REST fills in meanwhile, so the wall never freezes on a stuck stream.
+   */
+  function watchdog(): void {
+    now.value = Date.now();
+    const silent = lastDataAt.value !== null && now.value - lastDataAt.value >= STALE_AFTER_MS;
+    if (link.value === 'subscribed' && silent && now.value - lastResyncAt >= timers.pollMs) {
+      lastResyncAt = now.value;
+      live?.resync();
+      void poll(true);
+    }
+  }
+
+  /** Each window once, so rotating to it never shows an empty screen while it subscribes. */
+  async function warmCache(): Promise<void> {
+    for (const name of WINDOWS) {
+      if (!started) return;
+      if (!views.value[name]) await poll(true, name);
+    }
+  }
+
+  async function loadDaily(): Promise<void> {
+    if (!api) return;
+    try {
+      daily.value = await api.daily(daysForWeeks(Date.now(), TREND_WEEKS));
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  async function loadUnits(): Promise<void> {
+    if (!api) return;
+    try {
+      units.value = (await api.units()).rows;
+    } catch (error) {
+      failed(error);
+      directoryRetry = setTimeout(() => void loadUnits(), timers.directoryRetryMs);
+    }
+  }
+
+  function start(options: WallStartOptions): void {
+    if (started) stop();
+    started = true;
+    api = options.api;
+    onUnauthorized = options.onUnauthorized;
+    timers = { ...DEFAULT_TIMERS, ...options.timers };
+    if (options.window) window.value = options.window;
+    live = new LiveClient({
+      token: options.token,
+      window: window.value,
+      handlers: { snapshot: onSnapshot, state: onLinkState },
+      socketFactory: options.socketFactory,
+    });
+    live.start();
+    // REST answers first while the socket connects, so the wall is never blank.
+    void poll().then(warmCache);
+    void loadDaily();
+    void loadUnits();
+    intervals.push(
+      setInterval(watchdog, 1_000),
+      setInterval(() => void poll(), timers.pollMs),
+      setInterval(() => void loadDaily(), timers.dailyMs),
+    );
+  }
+
+  function stop(): void {
+    started = false;
+    live?.stop();
+    live = undefined;
+    intervals.splice(0).forEach(clearInterval);
+    clearTimeout(directoryRetry);
+  }
+
+  function setWindow(next: WindowName): void {
+    if (!WINDOWS.includes(next) || next === window.value) return;
+    window.value = next;
+    live?.setWindow(next);
+    // The cached view of that window shows at once; fresh data follows.
+    if (link.value !== 'subscribed') void poll();
+  }
+
+  return {
+    window,
+    views,
+    view,
+    daily,
+    dailyFigures,
+    weeklyRates,
+    units,
+    province,
+    rankedUnits,
+    link,
+    lastDataAt,
+    downSince,
+    now,
+    freshness,
+    start,
+    stop,
+    setWindow,
+  };
+});

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { mountWithI18n } from '@/testing/mount';
+import WallHeader from './WallHeader.vue';
+
+const base = {
+  provinceName: 'Tỉnh Bình Phước',
+  window: 'today' as const,
+  windowFrom: '2026-11-20T17:00:00.000Z',
+  asOf: '2026-11-21T03:42:05.000Z',
+  now: Date.parse('2026-11-21T03:42:07.000Z'),
+  rotateSeconds: 30,
+  paused: false,
+  cycle: 1,
+};
+
+describe('WallHeader', () => {
+  it('always shows the time of the data, in Vietnam', () => {
+    const wrapper = mountWithI18n(WallHeader, { props: { ...base, freshness: 'live' } });
+    expect(wrapper.get('[data-testid="freshness-time"]').text()).toBe('Cập nhật lúc 10:42:05');
+    expect(wrapper.get('[data-testid="freshness"]').attributes('data-state')).toBe('live');
+    expect(wrapper.get('[data-testid="freshness"]').text()).toContain('Trực tiếp');
+    expect(wrapper.get('[data-testid="clock"]').text()).toBe('10:42:07');
+    expect(wrapper.text()).toContain('Thứ Bảy, 21/11/2026');
+    expect(wrapper.get('[data-testid="window-range"]').text()).toBe('Từ 21/11/2026');
+  });
+
+  it('turns amber when stale and red when cut, keeping the time of the last data', () => {
+    const stale = mountWithI18n(WallHeader, { props: { ...base, freshness: 'stale' } });
+    expect(stale.get('[data-testid="freshness"]').classes()).toContain('stale');
+    expect(stale.text()).toContain('Dữ liệu chậm cập nhật');
+    const cut = mountWithI18n(WallHeader, { props: { ...base, freshness: 'cut' } });
+    expect(cut.get('[data-testid="freshness"]').classes()).toContain('cut');
+    expect(cut.text()).toContain('Mất kết nối');
+    expect(cut.get('[data-testid="freshness-time"]').text()).toBe('Cập nhật lúc 10:42:05');
+  });
+
+  it('switches windows from its buttons and marks the one on screen', async () => {
+    const wrapper = mountWithI18n(WallHeader, { props: { ...base, freshness: 'live' } });
+    expect(wrapper.get('[data-testid="window-today"]').attributes('aria-pressed')).toBe('true');
+    expect(wrapper.find('[data-testid="window-today"] .progress').exists()).toBe(true);
+    await wrapper.get('[data-testid="window-year"]').trigger('click');
+    expect(wrapper.emitted('select')).toEqual([['year']]);
+    expect(wrapper.text()).toContain('Năm nay');
+  });
+});
