@@ -1,0 +1,293 @@
+/**
+ * Ingest throughput and read latency of the API (issue 2). Prints its figures; see
+ * docs/benchmarks.md. Needs the built app (`npm run build`) and a PostgreSQL server:
+ * BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { Client } from 'pg';
+import { COUNTERS } from '../../libs/domain/src/metrics/counters';
+import directory from '../../apps/api/src/directory/demo/binh-phuoc.directory.json';
+
+const SERVER =
+  process.env.BENCH_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://postgres@127.0.0.1:5432/postgres';
+const DATABASE = 'ioc_bench';
+const PORT = 39_000 + (process.pid % 500);
+const BASE = `http://127.0.0.1:${PORT}/api/v1`;
+const INGEST_BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 120);
+const BATCH = 1_000;
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 60);
+const DOSSIER_STEPS = (process.env.BENCH_DOSSIERS ?? '1000000,5000000').split(',').map(Number);
+
+const urlFor = (database: string) =>
+  Object.assign(new URL(SERVER), { pathname: `/${database}` }).toString();
+
+async function sql<T = unknown>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+async function startApi(): Promise<ChildProcess> {
+  const api = spawn('node', ['dist/apps/api/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: urlFor(DATABASE),
+      PORT: String(PORT),
+      DEMO: 'on',
+      SIMULATOR: 'off',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  api.once('exit', () => (exited = true));
+  for (let i = 0; i < 120 && !exited; i++) {
+    const up = await fetch(`${BASE}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return api;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(exited ? 'API exited at start' : 'API did not start');
+}
+
+const communes = directory.units.filter((u) => u.level === 'commune').map((u) => u.code);
+const procedures = directory.procedures
+  .filter((p) => p.agencyKind === 'commune_committee')
+  .map((p) => p.code);
+
+/** 1,000 events: 500 receipts and the resolutions of the 500 dossiers received just before. */
+function batch(n: number): object[] {
+  const events: object[] = [];
+  const base = Date.parse('2026-01-05T08:00:00+07:00') + n * 60_000;
+  for (let i = 0; i < BATCH / 2; i++) {
+    const unit = communes[(n * 7 + i) % communes.length];
+    events.push({
+      eventId: `bench-r-${n}-${i}`,
+      type: 'dossier.received',
+      occurredAt: new Date(base + i).toISOString(),
+      dossierId: `bench-${n}-${i}`,
+      procedureCode: procedures[i % procedures.length],
+      agencyCode: `UBND-${unit}`,
+      unitCode: unit,
+      channel: i % 3 === 0 ? 'direct' : 'online',
+      feeVnd: i % 4 === 0 ? 50_000 : 0,
+      componentsTotal: 3,
+      componentsDigitized: 3,
+    });
+    if (n > 0) {
+      events.push({
+        eventId: `bench-s-${n - 1}-${i}`,
+        type: 'dossier.resolved',
+        occurredAt: new Date(base + 30_000 + i).toISOString(),
+        dossierId: `bench-${n - 1}-${i}`,
+        outcome: 'approved',
+        resultDigitized: true,
+      });
+    } else {
+      events.push({
+        eventId: `bench-x-${i}`,
+        type: 'rating.submitted',
+        occurredAt: new Date(base).toISOString(),
+        dossierId: `bench-0-${i}`,
+        score: 5,
+      });
+    }
+  }
+  return events;
+}
+
+async function benchIngest(): Promise<void> {
+  const batches = Array.from({ length: INGEST_BATCHES }, (_, n) => batch(n));
+  const post = (events: object[]) =>
+    fetch(`${BASE}/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'demo-ingest-key' },
+      body: JSON.stringify({ events }),
+    }).then(async (r) => {
+      if (r.status !== 202) throw new Error(`ingest ${r.status} ${await r.text()}`);
+      return (await r.json()) as { accepted: number };
+    });
+  await post(batches[0]); // warm-up
+  let accepted = 0;
+  const started = performance.now();
+  const concurrency = 4;
+  let next = 1;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length) {
+        const result = await post(batches[next++]);
+        accepted += result.accepted;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const throughput = accepted / seconds;
+
+  // The raw ceiling: the same rows, multi-row INSERT straight through pg, no API in between.
+  const client = new Client({ connectionString: urlFor(DATABASE) });
+  await client.connect();
+  await client.query(`CREATE TABLE raw_event (LIKE event INCLUDING ALL)`);
+  const rawStarted = performance.now();
+  let rawRows = 0;
+  for (const events of batches.slice(1)) {
+    const values: unknown[] = [];
+    const rows = (
+      events as { eventId: string; type: string; occurredAt: string; dossierId: string }[]
+    ).map((e, i) => {
+      values.push(e.eventId, e.type, e.occurredAt, e.dossierId, JSON.stringify(e));
+      return `($${i * 5 + 1}, $${i * 5 + 2}, $${i * 5 + 3}, $${i * 5 + 4}, $${i * 5 + 5})`;
+    });
+    await client.query(
+      `INSERT INTO raw_event (event_id, type, occurred_at, dossier_id, payload) VALUES ${rows.join(', ')}`,
+      values,
+    );
+    rawRows += events.length;
+  }
+  const rawThroughput = rawRows / ((performance.now() - rawStarted) / 1000);
+  await client.query(`DROP TABLE raw_event`);
+  await client.end();
+  console.log(
+    `ingest over HTTP: ${accepted} events in ${seconds.toFixed(1)} s = ${Math.round(throughput)} events/s ` +
+      `(batches of ${BATCH}, ${concurrency} in flight); raw multi-row INSERT ceiling ${Math.round(rawThroughput)} rows/s; ` +
+      `ratio ${((100 * throughput) / rawThroughput).toFixed(0)} %`,
+  );
+}
+
+/**
+ * Fills the derived tables with `count` more dossiers spread over the last 13 months, shaped as
+ * the projection writes them (one received and one resolved fact each, ~2 % still open), and
+ * rebuilds the rollups from the facts. Only reads are measured on this data.
+ */
+async function addDossiers(from: number, count: number): Promise<void> {
+  const url = urlFor(DATABASE);
+  const agencies = directory.agencies.filter((a) => a.kind === 'commune_committee');
+  const values = [agencies.map((a) => a.code), agencies.map((a) => a.unitCode)];
+  await sql(
+    url,
+    `INSERT INTO dossier (dossier_id, procedure_code, agency_code, unit_code, channel, received_at, due_at, resolved_at,
+       fee_vnd, first_paid_at, open_range, paused, overdue, due_soon, unpaid_range)
+     SELECT 'gen-' || i, '1.001193', ag[1 + i % cardinality(ag)], un[1 + i % cardinality(un)],
+            CASE WHEN i % 3 = 0 THEN 'direct' ELSE 'online' END, r, r + interval '5 days',
+            CASE WHEN i % 50 = 0 THEN NULL ELSE r + (i % 7) * interval '1 day' END, 0, NULL,
+            tstzrange(r, CASE WHEN i % 50 = 0 THEN NULL ELSE r + (i % 7) * interval '1 day' END, '(]'),
+            '{}',
+            CASE WHEN i % 50 = 0 THEN tstzmultirange(tstzrange(r + interval '5 days', NULL, '(]'))
+                 WHEN i % 7 = 6 THEN tstzmultirange(tstzrange(r + interval '5 days', r + interval '6 days', '(]'))
+                 ELSE '{}' END,
+            tstzmultirange(tstzrange(r + interval '4 days', r + interval '5 days', '[]')),
+            NULL
+       FROM (SELECT i, now() - (i % 395) * interval '1 day' - (i % 600) * interval '1 minute' AS r, $1::text[] AS ag, $2::text[] AS un
+               FROM generate_series($3::bigint, $4::bigint) AS i) g`,
+    [...values, from, from + count - 1],
+  );
+  const counters = COUNTERS.join(', ');
+  await sql(
+    url,
+    `INSERT INTO dossier_fact (dossier_id, seq, at, day, agency_code, unit_code, ${counters})
+     SELECT dossier_id, 0, received_at, (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, agency_code, unit_code,
+            1, (channel = 'online')::int, (channel = 'direct')::int, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
+       FROM dossier WHERE dossier_id LIKE 'gen-%' AND substr(dossier_id, 5)::bigint BETWEEN $1 AND $2
+     UNION ALL
+     SELECT dossier_id, 1, resolved_at, (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, agency_code, unit_code,
+            0, 0, 0, 0, 0, 0, 0, 0, 1, (resolved_at <= due_at)::int, 0, (resolved_at > due_at)::int, 1, 0, 0, 0, 0, 1, 1
+       FROM dossier WHERE dossier_id LIKE 'gen-%' AND resolved_at IS NOT NULL AND substr(dossier_id, 5)::bigint BETWEEN $1 AND $2`,
+    [from, from + count - 1],
+  );
+  await sql(
+    url,
+    `INSERT INTO open_dossier (dossier_id, unit_code, agency_code, paused_since, due_soon_from, due_at)
+     SELECT dossier_id, unit_code, agency_code, NULL, due_at - interval '1 day', due_at
+       FROM dossier WHERE dossier_id LIKE 'gen-%' AND resolved_at IS NULL AND substr(dossier_id, 5)::bigint BETWEEN $1 AND $2`,
+    [from, from + count - 1],
+  );
+  await sql(
+    url,
+    `UPDATE projection_state SET watermark = greatest(watermark, (SELECT max(received_at) FROM dossier))`,
+  );
+  const sums = COUNTERS.map((c) => `sum(${c})`).join(', ');
+  await sql(url, `TRUNCATE unit_day_rollup, agency_day_rollup`);
+  await sql(
+    url,
+    `INSERT INTO unit_day_rollup (day, unit_code, ${counters}) SELECT day, unit_code, ${sums} FROM dossier_fact GROUP BY 1, 2`,
+  );
+  await sql(
+    url,
+    `INSERT INTO agency_day_rollup (day, agency_code, ${counters}) SELECT day, agency_code, ${sums} FROM dossier_fact GROUP BY 1, 2`,
+  );
+  await sql(url, `VACUUM ANALYZE`);
+}
+
+async function benchQueries(dossiers: number): Promise<void> {
+  const login = await fetch(`${BASE}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'leader', password: 'demo' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const to = new Date().toISOString();
+  const from = new Date(Date.now() - 365 * 86_400_000).toISOString();
+  const window = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  for (const [name, path] of [
+    ['summary (province, year)', `/metrics/summary?${window}`],
+    ['summary (district, year)', `/metrics/summary?scope=689&${window}`],
+    ['ranking (districts, year)', `/rankings?level=district&${window}`],
+    ['late agencies (year)', `/alerts/late-agencies?${window}`],
+  ]) {
+    const samples: number[] = [];
+    for (let i = 0; i < QUERY_RUNS + 5; i++) {
+      const started = performance.now();
+      const response = await fetch(`${BASE}${path}`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      await response.arrayBuffer();
+      if (!response.ok) throw new Error(`${path}: ${response.status}`);
+      if (i >= 5) samples.push(performance.now() - started);
+    }
+    console.log(
+      `${dossiers.toLocaleString('en')} dossiers — ${name}: p50 ${percentile(samples, 50).toFixed(1)} ms, p99 ${percentile(samples, 99).toFixed(1)} ms (${QUERY_RUNS} runs)`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; server ${new URL(SERVER).host}`,
+  );
+  await sql(SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await sql(SERVER, `CREATE DATABASE ${DATABASE}`);
+  const api = await startApi();
+  try {
+    await benchIngest();
+    let loaded = 0;
+    for (const target of DOSSIER_STEPS.filter(Boolean)) {
+      const started = performance.now();
+      await addDossiers(loaded + 1, target - loaded);
+      loaded = target;
+      console.log(
+        `loaded ${target.toLocaleString('en')} dossiers in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
+      await benchQueries(target);
+    }
+  } finally {
+    api.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,187 @@
+import { isLiveError, LiveSnapshot } from '@ioc/domain';
+import { atCommune, received, resolved, testProcedure } from '../support/events';
+import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const NOW = '2026-11-20T10:00:00+07:00';
+const ONE_DAY_PROCEDURE = testProcedure('TEST-P1', 1);
+const tanPhu = atCommune('25195', ONE_DAY_PROCEDURE.code);
+const liveEnv = { LIVE_TICK_MS: '100', LIVE_HEARTBEAT_MS: '400' };
+
+function snapshotOf(response: LiveSnapshot | { error: string }): LiveSnapshot {
+  if (isLiveError(response as LiveSnapshot))
+    throw new Error(`refused: ${JSON.stringify(response)}`);
+  return response as LiveSnapshot;
+}
+
+describe('live stream /live', () => {
+  let t: TestApp;
+  let leader: string;
+  const sockets: LiveClient[] = [];
+  const connect = async (token: string, app = t) => {
+    const socket = await connectLive(app.url, token);
+    sockets.push(socket);
+    return socket;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: NOW, env: liveEnv });
+    await t.importProcedures([ONE_DAY_PROCEDURE]);
+    leader = await t.login('leader');
+  });
+
+  afterEach(() => sockets.splice(0).forEach((socket) => socket.disconnect()));
+  afterAll(() => t.close());
+
+  it('refuses a connection without a valid token', async () => {
+    await expect(connectLive(t.url, 'not-a-token')).rejects.toThrow(/Invalid or expired/);
+  });
+
+  it('answers subscribe with a snapshot equal to the REST figures', async () => {
+    await t.ingest([received('L1', '2026-11-20T08:00:00', { ...tanPhu, channel: 'online' })]);
+    const socket = await connect(leader);
+    const snapshot = snapshotOf(await subscribe(socket, { window: 'today' }));
+    const summary = await t.get('/api/v1/metrics/summary?window=today', leader);
+    const ranking = await t.get('/api/v1/rankings?level=district&window=today', leader);
+    const alerts = await t.get('/api/v1/alerts/late-agencies?window=today', leader);
+    expect(snapshot).toMatchObject({ scope: '70', window: 'today' });
+    expect(snapshot.summary).toEqual(summary.body);
+    expect(snapshot.ranking).toEqual(ranking.body);
+    expect(snapshot.lateAgencies).toEqual(alerts.body);
+  });
+
+  it('rejects a malformed subscription with a reason', async () => {
+    const socket = await connect(leader);
+    expect(await subscribe(socket, { window: 'decade' as never })).toMatchObject({
+      status: 400,
+      error: expect.stringMatching(/window/),
+    });
+    expect(await subscribe(socket, { scope: 'nowhere', window: 'today' })).toMatchObject({
+      status: 400,
+    });
+  });
+
+  it('pushes an accepted event within a second, seq rising by one', async () => {
+    const socket = await connect(leader);
+    const first = snapshotOf(await subscribe(socket, { window: 'today' }));
+    const started = Date.now();
+    const update = nextUpdate(
+      socket,
+      (s) => s.summary.received.total === first.summary.received.total + 1,
+      1_000,
+    );
+    // Not waiting for the projection: the stream must bring it all the same.
+    await t.ingest([received('L2', '2026-11-20T09:00:00', { ...tanPhu, channel: 'direct' })], {
+      wait: false,
+    });
+    const snapshot = await update;
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(snapshot.seq).toBeGreaterThan(first.seq);
+
+    const seqs: number[] = [];
+    socket.on('update', (s) => seqs.push(s.seq));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(seqs.length).toBeGreaterThanOrEqual(2);
+    seqs.forEach((seq, i) => i > 0 && expect(seq).toBe(seqs[i - 1] + 1));
+  });
+
+  it('is whole again after a gap or a reconnect by subscribing again', async () => {
+    const socket = await connect(leader);
+    const before = snapshotOf(await subscribe(socket, { window: 'today' }));
+    socket.disconnect();
+    await t.ingest([resolved('L1', '2026-11-20T09:30:00')]);
+    socket.connect();
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
+    const after = snapshotOf(await subscribe(socket, { window: 'today' }));
+    expect(after.seq).toBeGreaterThan(before.seq);
+    expect(after.summary.resolved.total).toBe(before.summary.resolved.total + 1);
+    expect(after.summary).toEqual(
+      (await t.get('/api/v1/metrics/summary?window=today', leader)).body,
+    );
+  });
+
+  it('keeps a district chief inside their district', async () => {
+    const chief = await t.login('chief-688');
+    const socket = await connect(chief);
+    expect(await subscribe(socket, { scope: '689', window: 'today' })).toMatchObject({
+      status: 403,
+    });
+    expect(await subscribe(socket, { scope: '70', window: 'today' })).toMatchObject({
+      status: 403,
+    });
+    const own = snapshotOf(await subscribe(socket, { window: 'today' }));
+    expect(own.scope).toBe('688');
+    const received: LiveSnapshot[] = [];
+    socket.on('update', (s) => received.push(s));
+    const leaderSocket = await connect(leader);
+    await subscribe(leaderSocket, { scope: '689', window: 'today' });
+    await t.ingest([received_('L3')]);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(received.length).toBeGreaterThan(0);
+    for (const snapshot of [own, ...received]) {
+      expect(snapshot.scope).toBe('688');
+      expect(snapshot.ranking.rows.map((row) => row.code)).toEqual(['688']);
+      expect(
+        snapshot.lateAgencies.rows.every(
+          (row) => row.unitCode.startsWith('25') || row.unitCode === '688',
+        ),
+      ).toBe(true);
+    }
+  });
+
+  it('moves with the clock: overdue by time and the day rolling over at midnight', async () => {
+    // L4 is due at the end of Monday 23/11 (1 working day after Friday 20/11).
+    await t.ingest([received('L4', '2026-11-20T09:45:00', { ...tanPhu, channel: 'online' })]);
+    const socket = await connect(leader);
+    const friday = snapshotOf(await subscribe(socket, { window: 'today' }));
+    expect(friday.summary.received.total).toBeGreaterThan(0);
+    expect(friday.summary.inProgress.overdue).toBe(0);
+
+    t.clock.set('2026-11-24T00:00:05+07:00');
+    const tuesday = await nextUpdate(
+      socket,
+      (s) => s.summary.from.startsWith('2026-11-23T17:00'),
+      2_000,
+    );
+    expect(tuesday.summary.received.total).toBe(0);
+    expect(tuesday.summary.inProgress.overdue).toBeGreaterThanOrEqual(1);
+    t.clock.set(NOW);
+  });
+});
+
+function received_(id: string) {
+  return received(id, '2026-11-20T09:50:00', { ...tanPhu, channel: 'online' });
+}
+
+describe('two API instances on Redis', () => {
+  it('delivers an event ingested through one to a client of the other', async () => {
+    // A heartbeat longer than the test: the update can only come from the other instance's signal.
+    const redis = {
+      LIVE_TICK_MS: '100',
+      LIVE_HEARTBEAT_MS: '60000',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+    };
+    const first = await startTestApp({ now: NOW, env: redis });
+    const second = await startTestApp({ now: NOW, env: redis, databaseUrl: first.databaseUrl });
+    try {
+      await first.importProcedures([ONE_DAY_PROCEDURE]);
+      const token = await second.login('leader');
+      const socket = await connectLive(second.url, token);
+      const before = snapshotOf(await subscribe(socket, { window: 'today' }));
+      const update = nextUpdate(
+        socket,
+        (s) => s.summary.received.total === before.summary.received.total + 1,
+        1_500,
+      );
+      await first.ingest(
+        [received('R1', '2026-11-20T09:10:00', { ...tanPhu, channel: 'online' })],
+        { wait: false },
+      );
+      expect((await update).summary.received.total).toBe(before.summary.received.total + 1);
+      socket.disconnect();
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});

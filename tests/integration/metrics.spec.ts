@@ -1,0 +1,181 @@
+import { EVENTS, NOW, TEST_PROCEDURES, WEEK_FROM } from '../support/scenarios/week-of-16-november';
+import { RebuildService } from '../../apps/api/src/dossiers/rebuild.service';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const week = `from=${encodeURIComponent(WEEK_FROM)}&to=${encodeURIComponent(NOW)}`;
+
+describe('metrics over HTTP, against PostgreSQL', () => {
+  let t: TestApp;
+  let leader: string;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: NOW });
+    await t.importProcedures(TEST_PROCEDURES);
+    const ingest = await t.ingest(EVENTS);
+    expect(ingest.status).toBe(202);
+    expect(ingest.body).toEqual({ accepted: EVENTS.length - 1, duplicates: 1, rejected: [] });
+    leader = await t.login('leader');
+  });
+
+  afterAll(() => t.close());
+
+  it('computes the province summary of the week exactly', async () => {
+    const response = await t.get(`/api/v1/metrics/summary?${week}`, leader);
+    expect(response.status).toBe(200);
+    const summary = response.body;
+    expect(summary).toMatchObject({
+      scope: '70',
+      from: '2026-11-15T17:00:00.000Z',
+      to: '2026-11-21T05:00:00.000Z',
+      received: { total: 6, online: 3, direct: 2, postal: 1 },
+      carriedOver: 1,
+      resolved: { total: 4, onTime: 3, early: 3, late: 1 },
+      inProgress: { total: 3, overdue: 1, dueSoon: 1, paused: 1 },
+      payments: { succeeded: 1, amountVnd: 100000, failed: 0 },
+      ratings: { total: 2, satisfied: 1 },
+      staffing: { quota: 15, headcount: 14, vacancies: 1, onDuty: 4, inProgressPerOnDuty: 0.75 },
+    });
+    expect(summary.rates).toEqual({
+      onTime: 0.75,
+      progress: 5 / 7,
+      online: 0.5,
+      digitization: 0,
+      resultDigitization: 0.25,
+      onlinePayment: 0.5,
+      satisfaction: 0.5,
+      apology: 1,
+    });
+    // (20·5/7 + 12·1 + 10·0.5 + 22·0 + 18·0.5/0.9) / 82 × 100
+    expect(summary.score).toBe(50.35);
+  });
+
+  it('ranks the districts by score, with their previous rank', async () => {
+    const response = await t.get(`/api/v1/rankings?level=district&${week}`, leader);
+    expect(response.status).toBe(200);
+    const [first, second, ...rest] = response.body.rows;
+    // Đồng Xoài: (20·4/6 + 12·0.4 + 10·0.5 + 18·1) / 60; Phước Long: (20 + 12) / 72.
+    expect(first).toMatchObject({
+      rank: 1,
+      code: '689',
+      score: 76.56,
+      received: 5,
+      resolved: 3,
+      lowSample: true,
+    });
+    expect(second).toMatchObject({
+      rank: 2,
+      code: '688',
+      score: 44.44,
+      received: 1,
+      resolved: 1,
+      lowSample: true,
+    });
+    expect(rest).toHaveLength(9);
+    expect(rest.every((row: { score: null }) => row.score === null)).toBe(true);
+    // The week before holds only D6's receipt in Đồng Xoài: progress 1, online 0 → (20 + 0) / 32.
+    expect(first.previousRank).toBe(1);
+  });
+
+  it('flags the agency with an overdue dossier', async () => {
+    const response = await t.get(`/api/v1/alerts/late-agencies?${week}`, leader);
+    expect(response.body.rows).toEqual([
+      {
+        agencyCode: 'UBND-25195',
+        name: 'UBND Phường Tân Phú',
+        unitCode: '25195',
+        overdue: 1,
+        oldestOverdueDays: 2,
+        onTimeRate: 2 / 3,
+        resolved: 3,
+        severity: 'warning',
+      },
+    ]);
+  });
+
+  it('lists overdue and due-soon dossiers with their days overdue', async () => {
+    const overdue = await t.get('/api/v1/dossiers?scope=689&status=overdue', leader);
+    expect(overdue.body).toEqual({
+      total: 1,
+      page: 1,
+      pageSize: 50,
+      rows: [
+        {
+          dossierId: 'D3',
+          procedureCode: 'TEST-P2',
+          agencyCode: 'UBND-25195',
+          unitCode: '25195',
+          channel: 'postal',
+          receivedAt: '2026-11-17T02:00:00.000Z',
+          dueAt: '2026-11-19T16:59:59.999Z',
+          status: 'overdue',
+          overdueDays: 2,
+        },
+      ],
+    });
+    const dueSoon = await t.get('/api/v1/dossiers?status=dueSoon', leader);
+    expect(dueSoon.body.rows.map((row: { dossierId: string }) => row.dossierId)).toEqual(['D5']);
+    const all = await t.get('/api/v1/dossiers?pageSize=2&page=2', leader);
+    expect(all.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
+    expect(all.body.rows.map((row: { status: string }) => row.status)).toEqual(['dueSoon']);
+  });
+
+  it('keeps a district chief inside their district', async () => {
+    const chief = await t.login('chief-688');
+    const own = await t.get(`/api/v1/metrics/summary?${week}`, chief);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ scope: '688', received: { total: 1 } });
+    for (const path of [
+      `/api/v1/metrics/summary?scope=689`,
+      `/api/v1/metrics/summary?scope=70`,
+      `/api/v1/metrics/summary?agency=UBND-25195`,
+      `/api/v1/alerts/late-agencies?scope=689`,
+      `/api/v1/dossiers?scope=689`,
+    ]) {
+      expect((await t.get(path, chief)).status).toBe(403);
+    }
+    const ranking = await t.get(`/api/v1/rankings?level=district&${week}`, chief);
+    expect(ranking.body.rows).toEqual([expect.objectContaining({ code: '688', rank: 2 })]);
+  });
+
+  it('answers 400 for a bad window or scope, 401 without a token', async () => {
+    const bad = [
+      `from=${encodeURIComponent(NOW)}&to=${encodeURIComponent(WEEK_FROM)}`,
+      `from=${encodeURIComponent('2025-01-01T00:00:00+07:00')}&to=${encodeURIComponent(NOW)}`,
+      'scope=99999',
+      'from=yesterday',
+    ];
+    for (const query of bad) {
+      const response = await t.get(`/api/v1/metrics/summary?${query}`, leader);
+      expect(response.status).toBe(400);
+      expect(JSON.stringify(response.body.message)).toMatch(/from|window|scope/);
+    }
+    expect((await t.http.get('/api/v1/metrics/summary')).status).toBe(401);
+  });
+
+  it('rebuilds every derived table from the event log to the same figures', async () => {
+    const paths = [
+      `/api/v1/metrics/summary?${week}`,
+      `/api/v1/rankings?level=agency&${week}`,
+      `/api/v1/alerts/late-agencies?${week}`,
+      '/api/v1/dossiers?status=inProgress',
+      '/api/v1/metrics/daily?days=10',
+    ];
+    const before = await Promise.all(paths.map((path) => t.get(path, leader)));
+    await t.app.get(RebuildService).rebuild();
+    const after = await Promise.all(paths.map((path) => t.get(path, leader)));
+    after.forEach((response, i) => expect(response.body).toEqual(before[i].body));
+  });
+
+  it('documents the API with OpenAPI', async () => {
+    const document = await t.http.get('/api/docs-json');
+    expect(document.status).toBe(200);
+    expect(Object.keys(document.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/events',
+        '/api/v1/metrics/summary',
+        '/api/v1/rankings',
+        '/api/v1/alerts/late-agencies',
+      ]),
+    );
+  });
+});
