@@ -85,6 +85,24 @@ describe('live stream /live', () => {
     seqs.forEach((seq, i) => i > 0 && expect(seq).toBe(seqs[i - 1] + 1));
   });
 
+  it('shows no gap to a room when others subscribe to it while events arrive', async () => {
+    const watcher = await connect(leader);
+    const seqs = [snapshotOf(await subscribe(watcher, { window: 'week' })).seq];
+    watcher.on('update', (s) => seqs.push(s.seq));
+    for (let n = 0; n < 5; n++) {
+      // The room is out of date when each newcomer arrives: its snapshot is computed for them.
+      await t.ingest([received(`LJ${n}`, '2026-11-20T09:50:00', { ...tanPhu, channel: 'direct' })]);
+      const newcomers = await Promise.all([connect(leader), connect(leader)]);
+      const answers = await Promise.all(
+        newcomers.map(async (socket) => snapshotOf(await subscribe(socket, { window: 'week' }))),
+      );
+      expect(new Set(answers.map((s) => s.summary.received.total)).size).toBe(1);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(seqs.length).toBeGreaterThanOrEqual(5);
+    seqs.forEach((seq, i) => i > 0 && expect(seq).toBe(seqs[i - 1] + 1));
+  });
+
   it('is whole again after a gap or a reconnect by subscribing again', async () => {
     const socket = await connect(leader);
     const before = snapshotOf(await subscribe(socket, { window: 'today' }));

@@ -1,4 +1,4 @@
-import { LiveSnapshot, windowBounds } from '@ioc/domain';
+import { LiveSnapshot, Ranking, windowBounds, WindowName } from '@ioc/domain';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AlertsService } from '../alerts/alerts.service';
 import { Principal } from '../auth/principal';
@@ -20,6 +20,17 @@ interface Room {
   dirty: boolean;
   /** Monotonic time of the last computation: the heartbeat runs on real time, not business time. */
   computedAt: number;
+  /** The computation under way: a subscriber arriving meanwhile waits for it, not a second one. */
+  computing: Promise<LiveSnapshot> | undefined;
+}
+
+/**
+ * The instant a tick computes its rooms at. The district ranking depends only on the window (a
+ * viewer sees a filtered copy), so it is computed once per window for every room that needs it.
+ */
+interface ComputationInstant {
+  now: number;
+  districtRanking(window: WindowName): Promise<Ranking>;
 }
 
 /** Where snapshots go: the gateway implements it with socket.io rooms. */
@@ -81,16 +92,26 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     for (const room of this.rooms.values()) room.dirty = true;
   }
 
-  /** The room's current snapshot, computed now if it has none or is out of date. */
+  /**
+   * The room's current snapshot, computed now if it has none or is out of date. A computation
+   * is published to the room like any other, so its other viewers see no gap in `seq`.
+   */
   async join(key: RoomKey, viewer: Principal): Promise<LiveSnapshot> {
     const name = roomName(key);
     let room = this.rooms.get(name);
     if (!room) {
-      room = { key, viewer, snapshot: undefined, dirty: true, computedAt: 0 };
+      room = {
+        key,
+        viewer,
+        snapshot: undefined,
+        dirty: true,
+        computedAt: 0,
+        computing: undefined,
+      };
       this.rooms.set(name, room);
     }
-    if (!room.snapshot || room.dirty) await this.refresh(room, false);
-    return room.snapshot!;
+    if (room.snapshot && !room.dirty && !room.computing) return room.snapshot;
+    return this.refresh(room, this.instant(this.clock.now()));
   }
 
   /** Forgets a room nobody watches any more on this instance. */
@@ -103,25 +124,51 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     this.ticking = true;
     try {
       this.stats.ticks++;
-      for (const room of [...this.rooms.values()]) {
-        const stale = performance.now() - room.computedAt >= this.config.liveHeartbeatMs;
-        if (room.dirty || stale) await this.refresh(room, true);
+      const due = [...this.rooms.values()].filter(
+        (room) => room.dirty || performance.now() - room.computedAt >= this.config.liveHeartbeatMs,
+      );
+      // Rooms are computed side by side: each waits for the database, not for the other rooms.
+      const instant = this.instant(this.clock.now());
+      const results = await Promise.allSettled(due.map((room) => this.refresh(room, instant)));
+      for (const result of results) {
+        if (result.status === 'rejected')
+          this.logger.error(`Live tick failed: ${(result.reason as Error).message}`);
       }
-    } catch (error) {
-      this.logger.error(`Live tick failed: ${(error as Error).message}`);
     } finally {
       this.ticking = false;
     }
   }
 
-  private async refresh(room: Room, publish: boolean): Promise<void> {
+  private instant(now: number): ComputationInstant {
+    const rankings = new Map<WindowName, Promise<Ranking>>();
+    return {
+      now,
+      districtRanking: (window) => {
+        let ranking = rankings.get(window);
+        if (!ranking) {
+          const bounds = windowBounds(window, now, this.calendar.clock);
+          ranking = this.rankings.fullRanking('district', undefined, bounds);
+          rankings.set(window, ranking);
+        }
+        return ranking;
+      },
+    };
+  }
+
+  private refresh(room: Room, instant: ComputationInstant): Promise<LiveSnapshot> {
+    room.computing ??= this.compute(room, instant).finally(() => {
+      room.computing = undefined;
+    });
+    return room.computing;
+  }
+
+  private async compute(room: Room, instant: ComputationInstant): Promise<LiveSnapshot> {
     room.dirty = false;
-    const now = this.clock.now();
-    const window = windowBounds(room.key.window, now, this.calendar.clock);
+    const window = windowBounds(room.key.window, instant.now, this.calendar.clock);
     const { scope, slice } = this.scopes.resolve(room.viewer, room.key.scope, undefined);
     const [summary, ranking, lateAgencies] = await Promise.all([
       this.metrics.summary(slice, scope, null, window),
-      this.rankings.ranking(room.viewer, 'district', undefined, window),
+      instant.districtRanking(room.key.window),
       this.alerts.lateAgencies(scope, window),
     ]);
     this.stats.computations++;
@@ -135,12 +182,13 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking,
+      ranking: this.rankings.visibleTo(room.viewer, ranking),
       lateAgencies,
     };
-    if (publish && this.rooms.has(name)) {
+    if (this.rooms.has(name)) {
       this.publisher?.publish(name, room.snapshot);
       this.stats.publications++;
     }
+    return room.snapshot;
   }
 }

@@ -33,8 +33,18 @@ export class RankingsService {
     private readonly config: AppConfig,
   ) {}
 
+  /** The ranking as `principal` may see it. */
   async ranking(
     principal: Principal,
+    level: RankingLevel,
+    kind: AgencyKind | undefined,
+    window: Window,
+  ): Promise<Ranking> {
+    return this.visibleTo(principal, await this.fullRanking(level, kind, window));
+  }
+
+  /** Every row, for whoever then filters it with `visibleTo` (the live stream shares one per window). */
+  async fullRanking(
     level: RankingLevel,
     kind: AgencyKind | undefined,
     window: Window,
@@ -46,20 +56,32 @@ export class RankingsService {
       this.metrics.figures(slice, previous),
     ]);
     const previousRanks = new Map(this.rank(candidates, before).map((row) => [row.code, row.rank]));
-    // A district chief sees the rows of their own subtree, with their province-wide ranks.
-    const visible = new Set(
-      candidates.filter((c) => this.access.mayReadUnit(principal, c.unitCode)).map((c) => c.code),
-    );
     return {
       level,
       kind: kind ?? null,
       from: new Date(window.from).toISOString(),
       to: new Date(window.to).toISOString(),
       previousFrom: new Date(previous.from).toISOString(),
-      rows: this.rank(candidates, current)
-        .filter((row) => visible.has(row.code))
-        .map((row) => ({ ...row, previousRank: previousRanks.get(row.code) ?? null })),
+      rows: this.rank(candidates, current).map((row) => ({
+        ...row,
+        previousRank: previousRanks.get(row.code) ?? null,
+      })),
     };
+  }
+
+  /** A district chief sees the rows of their own subtree, with their province-wide ranks. */
+  visibleTo(principal: Principal, ranking: Ranking): Ranking {
+    const unitOf = this.unitOfCandidate(ranking.level);
+    return {
+      ...ranking,
+      rows: ranking.rows.filter((row) => this.access.mayReadUnit(principal, unitOf(row.code))),
+    };
+  }
+
+  private unitOfCandidate(level: RankingLevel): (code: string) => string {
+    if (level !== 'agency') return (code) => code;
+    const agencies = this.directory.current.agencies;
+    return (code) => agencies.get(code)?.unitCode ?? code;
   }
 
   private candidates(
