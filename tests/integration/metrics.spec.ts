@@ -49,6 +49,22 @@ describe('metrics over HTTP, against PostgreSQL', () => {
     expect(summary.score).toBe(50.35);
   });
 
+  it('leaves out the facts later in the day a window ends in', async () => {
+    // Friday 14:30: D7 is resolved (14:00) but not yet rated (15:00). The day's rollup less the
+    // last half hour is the cheaper reading here, and it must give the same figures.
+    const to = encodeURIComponent('2026-11-20T14:30:00+07:00');
+    const response = await t.get(
+      `/api/v1/metrics/summary?from=${encodeURIComponent(WEEK_FROM)}&to=${to}`,
+      leader,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      received: { total: 6, online: 3, direct: 2, postal: 1 },
+      resolved: { total: 4, onTime: 3, early: 3, late: 1 },
+      ratings: { total: 1, satisfied: 1 },
+    });
+  });
+
   it('ranks the districts by score, with their previous rank', async () => {
     const response = await t.get(`/api/v1/rankings?level=district&${week}`, leader);
     expect(response.status).toBe(200);

@@ -1,6 +1,7 @@
 import {
   COUNTERS,
   Counters,
+  edgeReading,
   InProgressFigures,
   LocalClock,
   splitWindow,
@@ -28,6 +29,10 @@ export interface StaffingAt {
 
 const iso = (instant: number) => new Date(instant).toISOString();
 const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
+const rollupTable = (slice: Slice) =>
+  slice.by === 'unit' ? 'unit_day_rollup' : 'agency_day_rollup';
+const factsIn = (range: Window, params: SqlParams) =>
+  `f.at >= ${params.add(iso(range.from))} AND f.at < ${params.add(iso(range.to))}`;
 
 /** The due date in force at instant $T: the last step taken before it (pauses move it). */
 export const dueAtSql = (alias: string, instant: string) => `
@@ -41,38 +46,26 @@ export const dueAtSql = (alias: string, instant: string) => `
 export class MetricsRepository {
   constructor(private readonly db: DataSource) {}
 
-  /** Flow counters of `[from, to)`: whole days from the rollups, part-day edges from the facts. */
+  /**
+   * Flow counters of `[from, to)`: whole days from the rollups; each part-day edge from its facts,
+   * or as its day's rollup less the facts of the rest of the day when that reads fewer.
+   */
   async counters(slice: Slice, window: Window, clock: LocalClock): Promise<Map<string, Counters>> {
     const { firstDay, endDay, edges } = splitWindow(window, clock);
-    const queries: Promise<{ key: string }[]>[] = [];
-    if (firstDay < endDay) {
-      const params = new SqlParams();
-      const table = slice.by === 'unit' ? 'unit_day_rollup' : 'agency_day_rollup';
-      const s = sliceSql(slice, table, 'r', params);
+    const horizon = edges.length > 0 ? await this.latestEventDerived() : 0;
+    const queries: Promise<({ key: string } & Counters)[]>[] = [];
+    if (firstDay < endDay) queries.push(this.rollupSums(slice, firstDay, endDay));
+    for (const edge of edges) {
+      const reading = edgeReading(edge, clock, horizon);
       queries.push(
-        this.db.query(
-          `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
-            WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}
-            GROUP BY 1`,
-          params.values,
-        ),
-      );
-    }
-    for (const edge of edges.filter((e) => e.from < e.to)) {
-      const params = new SqlParams();
-      const s = sliceSql(slice, 'dossier_fact', 'f', params);
-      queries.push(
-        this.db.query(
-          `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
-            WHERE f.at >= ${params.add(iso(edge.from))} AND f.at < ${params.add(iso(edge.to))} AND ${s.where}
-            GROUP BY 1`,
-          params.values,
-        ),
+        reading.wholeDay
+          ? this.dayLessFacts(slice, edge.day, reading.facts)
+          : this.factSums(slice, reading.facts[0]),
       );
     }
     const byKey = new Map<string, Counters>();
     for (const rows of await Promise.all(queries)) {
-      for (const row of rows as (Record<string, number> & { key: string })[]) {
+      for (const row of rows) {
         const counters = byKey.get(row.key) ?? zeroCounters();
         for (const name of COUNTERS) counters[name] += row[name] ?? 0;
         byKey.set(row.key, counters);
@@ -81,11 +74,57 @@ export class MetricsRepository {
     return byKey;
   }
 
+  /** No fact lies after the latest event derived (-Infinity before the first). */
+  private async latestEventDerived(): Promise<number> {
+    const [{ watermark }] = await this.db.query<{ watermark: Date | null }[]>(
+      `SELECT watermark FROM projection_state`,
+    );
+    return watermark?.getTime() ?? -Infinity;
+  }
+
+  private rollupSums(slice: Slice, firstDay: string, endDay: string) {
+    const params = new SqlParams();
+    const s = sliceSql(slice, rollupTable(slice), 'r', params);
+    return this.db.query<({ key: string } & Counters)[]>(
+      `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
+        WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}
+        GROUP BY 1`,
+      params.values,
+    );
+  }
+
+  private factSums(slice: Slice, range: Window) {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'dossier_fact', 'f', params);
+    return this.db.query<({ key: string } & Counters)[]>(
+      `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
+        WHERE ${factsIn(range, params)} AND ${s.where}
+        GROUP BY 1`,
+      params.values,
+    );
+  }
+
+  /** One statement, so the rollup and the facts taken off it are read at the same moment. */
+  private dayLessFacts(slice: Slice, day: string, less: readonly Window[]) {
+    const params = new SqlParams();
+    const r = sliceSql(slice, rollupTable(slice), 'r', params);
+    const f = sliceSql(slice, 'dossier_fact', 'f', params);
+    const dayRow = `SELECT ${r.key} AS key, ${COUNTERS.map((c) => `r.${c}`).join(', ')}
+                      FROM ${r.from} WHERE r.day = ${params.add(day)} AND ${r.where}`;
+    const lessRows = less.map(
+      (range) => `SELECT ${f.key} AS key, ${COUNTERS.map((c) => `-f.${c}`).join(', ')}
+                    FROM ${f.from} WHERE ${factsIn(range, params)} AND ${f.where}`,
+    );
+    return this.db.query<({ key: string } & Counters)[]>(
+      `SELECT key, ${sums} FROM (${[dayRow, ...lessRows].join(' UNION ALL ')}) AS edge GROUP BY 1`,
+      params.values,
+    );
+  }
+
   /** Counters per local day in `[firstDay, endDay)`, from the rollups (today's row is live). */
   async daily(slice: Slice, firstDay: string, endDay: string): Promise<Map<string, Counters>> {
     const params = new SqlParams();
-    const table = slice.by === 'unit' ? 'unit_day_rollup' : 'agency_day_rollup';
-    const s = sliceSql(slice, table, 'r', params);
+    const s = sliceSql(slice, rollupTable(slice), 'r', params);
     const rows = await this.db.query<(Counters & { key: string })[]>(
       `SELECT to_char(r.day, 'YYYY-MM-DD') AS key, ${sums} FROM ${s.from}
         WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}

@@ -30,19 +30,50 @@ export function previousWindow({ from, to }: { from: number; to: number }): {
   return { from: from - (to - from), to: from };
 }
 
-/** Whole local days inside `[from, to)` and the part-day edges left over. */
+/** A part of one local day, `[from, to)`. */
+export interface DayEdge {
+  day: string;
+  from: number;
+  to: number;
+}
+
+/** Whole local days `[firstDay, endDay)` inside `[from, to)` and the part-day edges left over. */
 export function splitWindow(
   { from, to }: { from: number; to: number },
   clock: LocalClock,
-): { firstDay: string; endDay: string; edges: { from: number; to: number }[] } {
+): { firstDay: string; endDay: string; edges: DayEdge[] } {
   const fromDay = clock.dateOf(from);
-  const firstDay = clock.startOfDay(fromDay) === from ? fromDay : addDays(fromDay, 1);
   const endDay = clock.dateOf(to);
-  if (firstDay >= endDay) return { firstDay, endDay: firstDay, edges: [{ from, to }] };
-  const edges = [];
-  const firstDayStart = clock.startOfDay(firstDay);
-  if (from < firstDayStart) edges.push({ from, to: firstDayStart });
+  if (fromDay === endDay) {
+    return { firstDay: endDay, endDay, edges: from < to ? [{ day: fromDay, from, to }] : [] };
+  }
+  const edges: DayEdge[] = [];
+  const firstDay = clock.startOfDay(fromDay) === from ? fromDay : addDays(fromDay, 1);
+  if (firstDay !== fromDay) edges.push({ day: fromDay, from, to: clock.startOfDay(firstDay) });
   const endDayStart = clock.startOfDay(endDay);
-  if (endDayStart < to) edges.push({ from: endDayStart, to });
+  if (endDayStart < to) edges.push({ day: endDay, from: endDayStart, to });
   return { firstDay, endDay, edges };
+}
+
+/**
+ * How to read a part-day edge: from its own facts, or as its whole day's rollup less the facts
+ * of the rest of that day, whichever spans less time that can hold facts (none lie after
+ * `horizon`, the latest event derived). "Today so far" on a live screen is then one rollup row
+ * less nothing, however busy the day.
+ */
+export function edgeReading(
+  edge: DayEdge,
+  clock: LocalClock,
+  horizon: number,
+): { wholeDay: boolean; facts: { from: number; to: number }[] } {
+  const rest = [
+    { from: clock.startOfDay(edge.day), to: edge.from },
+    { from: edge.to, to: clock.startOfDay(addDays(edge.day, 1)) },
+  ].filter((part) => part.from < part.to);
+  const span = ({ from, to }: { from: number; to: number }) =>
+    Math.max(0, Math.min(to, horizon + 1) - from);
+  const restSpan = rest.reduce((total, part) => total + span(part), 0);
+  return restSpan < span(edge)
+    ? { wholeDay: true, facts: rest }
+    : { wholeDay: false, facts: [{ from: edge.from, to: edge.to }] };
 }
