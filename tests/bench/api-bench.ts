@@ -7,7 +7,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { COUNTERS } from '../../libs/domain/src/metrics/counters';
-import directory from '../../apps/api/src/directory/demo/binh-phuoc.directory.json';
+import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 
 const SERVER =
   process.env.BENCH_DATABASE_URL ??

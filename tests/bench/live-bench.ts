@@ -30,7 +30,7 @@ import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { Client } from 'pg';
-import directory from '../../apps/api/src/directory/demo/binh-phuoc.directory.json';
+import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 
 const SERVER =
   process.env.BENCH_DATABASE_URL ??

@@ -9,7 +9,7 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
-import directory from '../../apps/api/src/directory/demo/binh-phuoc.directory.json';
+import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 import { issueWallToken, postEvents, WallTraffic } from '../support/wall-traffic';
 
 export interface WallStack {

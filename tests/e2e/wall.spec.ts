@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import directory from '../../apps/api/src/directory/demo/binh-phuoc.directory.json';
+import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 import {
   formatCount,
   formatDecimal,

@@ -1,4 +1,4 @@
-import demoDirectory from '../../apps/api/src/directory/demo/binh-phuoc.directory.json';
+import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 import { received } from '../support/events';
 import { startTestApp, TestApp } from '../support/test-app';
 

@@ -7,7 +7,7 @@ import {
   validateEvent,
   WorkingCalendar,
 } from '@ioc/domain';
-import demoDirectory from '../../api/src/directory/demo/binh-phuoc.directory.json';
+import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 import { SimulatedStream, StreamOptions } from './simulated-stream';
 
 const directory = directorySchema.parse(demoDirectory);

@@ -8,7 +8,7 @@ import {
   WorkingCalendar,
   zeroCounters,
 } from '@ioc/domain';
-import demoDirectory from '../../api/src/directory/demo/binh-phuoc.directory.json';
+import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 import { SEED_FIGURES } from './seed-figures';
 import { SimulatedStream } from './simulated-stream';
 
