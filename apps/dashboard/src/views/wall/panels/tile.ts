@@ -12,6 +12,20 @@ export interface TileBadge {
   tone: Tone;
 }
 
+/** One headline tile on the wall, already formatted. */
+export interface TileDescription {
+  /** Names its test ids: `tile-<id>`, `tile-<id>-value`, `tile-<id>-<stat key>`. */
+  id: string;
+  label: string;
+  /** The headline figure; "—" when there is no data. */
+  value?: string;
+  tone?: Tone;
+  badge?: TileBadge | null;
+  stats: TileStat[];
+  /** No headline: the stats are the figures (staffing). */
+  statsOnly?: boolean;
+}
+
 /** "109,5 tỷ đồng" → big "109,5", small "tỷ đồng"; "97,98 %" → "97,98" and "%". */
 export function splitFigure(text: string): { figure: string; unit: string } {
   const space = text.indexOf(' ');
