@@ -51,7 +51,9 @@ describe('metrics over HTTP, against PostgreSQL', () => {
 
   it('leaves out the facts later in the day a window ends in', async () => {
     // Friday 14:30: D7 is resolved (14:00) but not yet rated (15:00). The day's rollup less the
-    // last half hour is the cheaper reading here, and it must give the same figures.
+    // last half hour is the cheaper reading here, and it must give the same figures. The instant
+    // is before the latest event, so in progress comes from the dossiers' state history: D3
+    // overdue, D4 paused, D5 due on Monday, the next working day.
     const to = encodeURIComponent('2026-11-20T14:30:00+07:00');
     const response = await t.get(
       `/api/v1/metrics/summary?from=${encodeURIComponent(WEEK_FROM)}&to=${to}`,
@@ -60,9 +62,23 @@ describe('metrics over HTTP, against PostgreSQL', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       received: { total: 6, online: 3, direct: 2, postal: 1 },
+      carriedOver: 1,
       resolved: { total: 4, onTime: 3, early: 3, late: 1 },
+      inProgress: { total: 3, overdue: 1, dueSoon: 1, paused: 1 },
       ratings: { total: 1, satisfied: 1 },
     });
+  });
+
+  it('counts a fee as paid by `to` only when its payment came before it', async () => {
+    // D2 and D3 carry a fee; D3's payment failed at 10:00 and succeeded at 10:05 on Tuesday.
+    const onlinePaymentAt = async (to: string) => {
+      const window = `from=${encodeURIComponent(WEEK_FROM)}&to=${encodeURIComponent(to)}`;
+      const response = await t.get(`/api/v1/metrics/summary?${window}`, leader);
+      return response.body.rates.onlinePayment;
+    };
+    expect(await onlinePaymentAt('2026-11-17T10:02:00+07:00')).toBe(0);
+    expect(await onlinePaymentAt('2026-11-17T10:05:00+07:00')).toBe(0);
+    expect(await onlinePaymentAt('2026-11-17T10:05:01+07:00')).toBe(0.5);
   });
 
   it('ranks the districts by score, with their previous rank', async () => {

@@ -47,14 +47,14 @@ const ADD_FACTS = rollupStatement(`
   RETURNING *`);
 
 const DOSSIER_COLUMNS = `dossier_id, procedure_code, agency_code, unit_code, channel, received_at, due_at, due_steps,
-  resolved_at, withdrawn_at, fee_vnd, first_paid_at, open_range, paused, overdue, due_soon, unpaid_range`;
+  resolved_at, withdrawn_at, fee_vnd, first_paid_at, open_range, paused, overdue, due_soon`;
 const UPSERT_DOSSIERS = `
   INSERT INTO dossier (${DOSSIER_COLUMNS})
   SELECT ${DOSSIER_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(
     dossier_id text, procedure_code text, agency_code text, unit_code text, channel text,
     received_at timestamptz, due_at timestamptz, due_steps jsonb, resolved_at timestamptz,
     withdrawn_at timestamptz, fee_vnd bigint, first_paid_at timestamptz, open_range tstzrange,
-    paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange, unpaid_range tstzrange)
+    paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange)
   ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMNS.split(',')
     .slice(1)
     .map((c) => `${c.trim()} = excluded.${c.trim()}`)
@@ -168,17 +168,6 @@ function dossierRow(state: DossierState) {
     paused: multirangeLiteral(state.paused),
     overdue: multirangeLiteral(state.overdue),
     due_soon: multirangeLiteral(state.dueSoon),
-    // Unpaid from receipt until the first succeeded payment, that instant included: "paid by
-    // `to`" is this range not containing `to`.
-    unpaid_range:
-      received.feeVnd > 0
-        ? rangeLiteral({
-            lower: received.at,
-            upper: state.firstPaidAt === null ? null : Math.max(state.firstPaidAt, received.at),
-            lowerInclusive: true,
-            upperInclusive: state.firstPaidAt !== null && state.firstPaidAt >= received.at,
-          })
-        : null,
   };
 }
 

@@ -144,14 +144,40 @@ export class MetricsRepository {
     instant: number,
     zone: string,
   ): Promise<Map<string, InProgressAt>> {
-    const [{ watermark }] = await this.db.query<{ watermark: Date | null }[]>(
-      `SELECT watermark FROM projection_state`,
+    if (await this.isCurrent(instant)) {
+      const rows = await this.openNow(slice, instant, zone);
+      return new Map(rows.map((row) => [row.key, row]));
+    }
+    const [totals, states] = await Promise.all([
+      this.openCountAt(slice, instant),
+      this.statesAt(slice, instant, zone),
+    ]);
+    const byKey = new Map<string, InProgressAt>();
+    for (const [key, total] of totals) {
+      const { paused = 0, overdue = 0, dueSoon = 0, oldestOverdueDays = 0 } = states.get(key) ?? {};
+      byKey.set(key, { total, paused, overdue, dueSoon, oldestOverdueDays });
+    }
+    return byKey;
+  }
+
+  /** How many dossiers were in progress at an instant (a window's carried-over count). */
+  async openCountAt(slice: Slice, instant: number): Promise<Map<string, number>> {
+    const current = await this.isCurrent(instant);
+    const params = new SqlParams();
+    const s = sliceSql(slice, current ? 'open_dossier' : 'dossier', 'd', params);
+    // In the past, the open-range index (which carries unit and agency) answers on its own.
+    const open = current ? 'true' : `d.open_range @> ${params.add(iso(instant))}::timestamptz`;
+    const rows = await this.db.query<{ key: string; count: number }[]>(
+      `SELECT ${s.key} AS key, count(*)::int AS count FROM ${s.from}
+        WHERE ${open} AND ${s.where} GROUP BY 1`,
+      params.values,
     );
-    const current = !watermark || instant >= watermark.getTime();
-    const rows = await (current
-      ? this.openNow(slice, instant, zone)
-      : this.openAt(slice, instant, zone));
-    return new Map(rows.map((row) => [row.key, row]));
+    return new Map(rows.map((row) => [row.key, row.count]));
+  }
+
+  /** At or after the latest event derived, nothing more is known than what is open now. */
+  private async isCurrent(instant: number): Promise<boolean> {
+    return instant >= (await this.latestEventDerived());
   }
 
   private openNow(slice: Slice, instant: number, zone: string) {
@@ -172,27 +198,33 @@ export class MetricsRepository {
     );
   }
 
-  private openAt(slice: Slice, instant: number, zone: string) {
+  /**
+   * Paused, overdue and due-soon counts at a past instant, each read through its own index over
+   * the dossiers that were ever in that state (few, next to all those open).
+   */
+  private async statesAt(slice: Slice, instant: number, zone: string) {
     const params = new SqlParams();
-    const s = sliceSql(slice, 'dossier', 'd', params);
     const at = `${params.add(iso(instant))}::timestamptz`;
+    const inState = (state: string, due: string) => {
+      const s = sliceSql(slice, 'dossier', 'd', params);
+      return `SELECT ${s.key} AS key, '${state}' AS state, ${due} AS due FROM ${s.from}
+               WHERE NOT isempty(d.${state}) AND d.${state} @> ${at} AND ${s.where}`;
+    };
     const localDay = (expression: string) =>
       `(${expression} AT TIME ZONE ${params.add(zone)})::date`;
-    return this.db.query<(InProgressAt & { key: string })[]>(
-      `SELECT key, count(*)::int AS total,
-              count(*) FILTER (WHERE is_paused)::int AS paused,
-              count(*) FILTER (WHERE is_overdue)::int AS overdue,
-              count(*) FILTER (WHERE is_due_soon)::int AS "dueSoon",
-              coalesce(${localDay(at)} - ${localDay('min(overdue_due)')}, 0)::int AS "oldestOverdueDays"
-         FROM (
-           SELECT ${s.key} AS key, d.paused @> ${at} AS is_paused, d.overdue @> ${at} AS is_overdue,
-                  d.due_soon @> ${at} AS is_due_soon,
-                  CASE WHEN d.overdue @> ${at} THEN ${dueAtSql('d', at)} END AS overdue_due
-             FROM ${s.from}
-            WHERE d.open_range @> ${at} AND ${s.where}) AS open_dossiers
+    const rows = await this.db.query<(Omit<InProgressAt, 'total'> & { key: string })[]>(
+      `SELECT key,
+              count(*) FILTER (WHERE state = 'paused')::int AS paused,
+              count(*) FILTER (WHERE state = 'overdue')::int AS overdue,
+              count(*) FILTER (WHERE state = 'due_soon')::int AS "dueSoon",
+              coalesce(${localDay(at)} - ${localDay('min(due)')}, 0)::int AS "oldestOverdueDays"
+         FROM (${inState('paused', 'NULL::timestamptz')}
+               UNION ALL ${inState('overdue', dueAtSql('d', at))}
+               UNION ALL ${inState('due_soon', 'NULL::timestamptz')}) AS states
         GROUP BY key`,
       params.values,
     );
+    return new Map(rows.map((row) => [row.key, row]));
   }
 
   /**
@@ -205,7 +237,7 @@ export class MetricsRepository {
     const to = params.add(iso(window.to));
     const rows = await this.db.query<{ key: string; count: number }[]>(
       `SELECT ${s.key} AS key, count(*)::int AS count FROM ${s.from}
-        WHERE d.unpaid_range @> ${to}::timestamptz AND d.first_paid_at IS NOT NULL
+        WHERE d.fee_vnd > 0 AND d.first_paid_at >= ${to}::timestamptz
           AND d.received_at >= ${params.add(iso(window.from))} AND d.received_at < ${to}
           AND ${s.where}
         GROUP BY 1`,

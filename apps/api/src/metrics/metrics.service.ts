@@ -72,7 +72,7 @@ export class MetricsService {
       this.repository.paidAfterWindow(slice, window),
       this.repository.inProgressAt(slice, window.to, zone),
       // Carried over = in progress at the start of the window.
-      this.repository.inProgressAt(slice, window.from, zone),
+      this.repository.openCountAt(slice, window.from),
       this.repository.staffingAt(slice, window.to),
     ]);
     const keys = new Set([
@@ -87,7 +87,7 @@ export class MetricsService {
       result.set(key, {
         counters: groupCounters,
         feeDossiersPaidByTo: groupCounters.fee_dossiers_paid - (paidAfter.get(key) ?? 0),
-        carriedOver: carriedOver.get(key)?.total ?? 0,
+        carriedOver: carriedOver.get(key) ?? 0,
         inProgress: inProgress.get(key) ?? noInProgress(),
         staffing: staffing.get(key) ?? noStaffing(),
       });
