@@ -179,7 +179,7 @@ async function addDossiers(from: number, count: number): Promise<void> {
   await sql(
     url,
     `INSERT INTO dossier (dossier_id, procedure_code, agency_code, unit_code, channel, received_at, due_at, resolved_at,
-       fee_vnd, first_paid_at, open_range, paused, overdue, due_soon, unpaid_range)
+       fee_vnd, first_paid_at, open_range, paused, overdue, due_soon)
      SELECT 'gen-' || i, '1.001193', ag[1 + i % cardinality(ag)], un[1 + i % cardinality(un)],
             CASE WHEN i % 3 = 0 THEN 'direct' ELSE 'online' END, r, r + interval '5 days',
             CASE WHEN i % 50 = 0 THEN NULL ELSE r + (i % 7) * interval '1 day' END, 0, NULL,
@@ -188,8 +188,7 @@ async function addDossiers(from: number, count: number): Promise<void> {
             CASE WHEN i % 50 = 0 THEN tstzmultirange(tstzrange(r + interval '5 days', NULL, '(]'))
                  WHEN i % 7 = 6 THEN tstzmultirange(tstzrange(r + interval '5 days', r + interval '6 days', '(]'))
                  ELSE '{}' END,
-            tstzmultirange(tstzrange(r + interval '4 days', r + interval '5 days', '[]')),
-            NULL
+            tstzmultirange(tstzrange(r + interval '4 days', r + interval '5 days', '[]'))
        FROM (SELECT i, now() - (i % 395) * interval '1 day' - (i % 600) * interval '1 minute' AS r, $1::text[] AS ag, $2::text[] AS un
                FROM generate_series($3::bigint, $4::bigint) AS i) g`,
     [...values, from, from + count - 1],

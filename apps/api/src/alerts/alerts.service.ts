@@ -1,4 +1,5 @@
 import {
+  Agency,
   isLateAgency,
   LateAgencies,
   lateAgencyOrder,
@@ -10,7 +11,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { Window } from '../metrics/metrics.repository';
-import { MetricsService } from '../metrics/metrics.service';
+import { GroupFigures, MetricsService } from '../metrics/metrics.service';
 
 /** Late-running agencies (SPEC §4): overdue dossiers now, or an on-time rate under target. */
 @Injectable()
@@ -23,18 +24,21 @@ export class AlertsService {
 
   /** The agencies of a unit's subtree, each judged on all of its dossiers, worst first. */
   async lateAgencies(scope: string, window: Window): Promise<LateAgencies> {
-    const snapshot = this.directory.current;
-    const units = new Set(snapshot.subtree(scope));
-    const agencies = [...snapshot.agencies.values()].filter((a) => units.has(a.unitCode));
-    const all = scope === snapshot.province?.code;
+    const agencies = this.agenciesWithin(scope);
+    const all = scope === this.directory.current.province?.code;
     const figures = await this.metrics.figures(
       { by: 'agency', grouped: true, agencies: all ? undefined : agencies.map((a) => a.code) },
       window,
     );
+    return this.lateAgenciesOf(scope, window, figures);
+  }
+
+  /** The same, from figures per agency already at hand (the live stream's). */
+  lateAgenciesOf(scope: string, window: Window, byAgency: Map<string, GroupFigures>): LateAgencies {
     const settings = this.config.metricSettings;
     const rows: LateAgencyRow[] = [];
-    for (const agency of agencies) {
-      const group = figures.get(agency.code);
+    for (const agency of this.agenciesWithin(scope)) {
+      const group = byAgency.get(agency.code);
       if (!group) continue;
       const { overdue, oldestOverdueDays } = group.inProgress;
       const resolved = group.counters.resolved;
@@ -57,5 +61,11 @@ export class AlertsService {
       to: new Date(window.to).toISOString(),
       rows: rows.sort(lateAgencyOrder),
     };
+  }
+
+  private agenciesWithin(scope: string): Agency[] {
+    const snapshot = this.directory.current;
+    const units = new Set(snapshot.subtree(scope));
+    return [...snapshot.agencies.values()].filter((a) => units.has(a.unitCode));
   }
 }

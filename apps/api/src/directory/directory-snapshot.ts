@@ -49,16 +49,4 @@ export class DirectorySnapshot {
     if (this.units.has(code)) visit(code);
     return codes;
   }
-
-  /** Every ancestor of each unit, itself included, for the `unit_ancestor` closure table. */
-  closure(): { unitCode: string; ancestorCode: string; ancestorLevel: UnitLevel }[] {
-    const rows: { unitCode: string; ancestorCode: string; ancestorLevel: UnitLevel }[] = [];
-    for (const unit of this.units.values()) {
-      for (let up: Unit | undefined = unit; up; up = this.units.get(up.parentCode ?? '')) {
-        rows.push({ unitCode: unit.code, ancestorCode: up.code, ancestorLevel: up.level });
-        if (up.parentCode === null) break;
-      }
-    }
-    return rows;
-  }
 }

@@ -1,7 +1,6 @@
 import type { Agency, Directory, Procedure, Unit } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DirectorySnapshot } from './directory-snapshot';
 
 /** Directory entries may carry `demo: true` when their name was generated for the demo. */
 type Demo = { demo?: boolean };
@@ -40,8 +39,8 @@ export class DirectoryRepository {
     return rows.length === 0;
   }
 
-  /** Inserts or updates every entry, then rebuilds the unit closure, in one transaction. */
-  async upsert(directory: Directory, merged: DirectorySnapshot): Promise<void> {
+  /** Inserts or updates every entry, in one transaction. */
+  async upsert(directory: Directory): Promise<void> {
     await this.db.transaction(async (tx) => {
       await this.upsertRows(
         tx,
@@ -82,17 +81,6 @@ export class DirectoryRepository {
           p.agencyKind ?? null,
           p.agencyCode ?? null,
           p.demo ?? false,
-        ],
-      );
-      const closure = merged.closure();
-      await tx.query(`DELETE FROM unit_ancestor`);
-      await tx.query(
-        `INSERT INTO unit_ancestor (unit_code, ancestor_code, ancestor_level)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[])`,
-        [
-          closure.map((r) => r.unitCode),
-          closure.map((r) => r.ancestorCode),
-          closure.map((r) => r.ancestorLevel),
         ],
       );
     });

@@ -57,7 +57,7 @@ export class DirectoryService {
     });
     const problems = consistencyProblems(merged);
     if (problems.length) throw new BadRequestException(problems.slice(0, 50));
-    await this.repository.upsert(incoming, merged);
+    await this.repository.upsert(incoming);
     await this.reload();
     return {
       units: incoming.units.length,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { DirectoryModule } from '../directory/directory.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { MetricsModule } from '../metrics/metrics.module';
@@ -14,6 +15,7 @@ import { LiveService } from './live.service';
     AlertsModule,
     AuthModule,
     CalendarModule,
+    DirectoryModule,
     DossiersModule,
     IngestModule,
     MetricsModule,

@@ -1,14 +1,15 @@
-import { LiveSnapshot, Ranking, windowBounds, WindowName } from '@ioc/domain';
+import { LiveSnapshot, previousWindow, Ranking, windowBounds, WindowName } from '@ioc/domain';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AlertsService } from '../alerts/alerts.service';
 import { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
+import { DirectoryService } from '../directory/directory.service';
 import { DossierProjector } from '../dossiers/dossier-projector';
 import { IngestService } from '../ingest/ingest.service';
-import { MetricsService } from '../metrics/metrics.service';
-import { Scopes } from '../metrics/scopes';
+import { Window } from '../metrics/metrics.repository';
+import { MetricsService, ProvinceFigures, sumFigures } from '../metrics/metrics.service';
 import { RankingsService } from '../rankings/rankings.service';
 import { RoomKey, roomName } from './live-rooms';
 
@@ -25,12 +26,19 @@ interface Room {
 }
 
 /**
- * The instant a tick computes its rooms at. The district ranking depends only on the window (a
- * viewer sees a filtered copy), so it is computed once per window for every room that needs it.
+ * What every room of one window is computed from: the figures of every unit and agency, and the
+ * district ranking (a viewer sees a filtered copy). Read once per window and instant, so the
+ * database work of a tick depends on the windows watched, not on the rooms or the clients.
  */
+interface WindowReading {
+  window: Window;
+  province: ProvinceFigures;
+  districtRanking: Ranking;
+}
+
 interface ComputationInstant {
   now: number;
-  districtRanking(window: WindowName): Promise<Ranking>;
+  reading(window: WindowName): Promise<WindowReading>;
 }
 
 /** Where snapshots go: the gateway implements it with socket.io rooms. */
@@ -54,8 +62,6 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   private publisher: LivePublisher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
-  /** Work done per tick, for the benchmark: it must not grow with the number of clients. */
-  readonly stats = { ticks: 0, computations: 0, publications: 0 };
 
   constructor(
     private readonly ingest: IngestService,
@@ -63,7 +69,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     private readonly metrics: MetricsService,
     private readonly rankings: RankingsService,
     private readonly alerts: AlertsService,
-    private readonly scopes: Scopes,
+    private readonly directory: DirectoryService,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -123,7 +129,6 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     if (this.ticking) return; // a slow tick is not overlapped by the next one
     this.ticking = true;
     try {
-      this.stats.ticks++;
       const due = [...this.rooms.values()].filter(
         (room) => room.dirty || performance.now() - room.computedAt >= this.config.liveHeartbeatMs,
       );
@@ -140,18 +145,29 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   }
 
   private instant(now: number): ComputationInstant {
-    const rankings = new Map<WindowName, Promise<Ranking>>();
+    const readings = new Map<WindowName, Promise<WindowReading>>();
     return {
       now,
-      districtRanking: (window) => {
-        let ranking = rankings.get(window);
-        if (!ranking) {
-          const bounds = windowBounds(window, now, this.calendar.clock);
-          ranking = this.rankings.fullRanking('district', undefined, bounds);
-          rankings.set(window, ranking);
+      reading: (name) => {
+        let reading = readings.get(name);
+        if (!reading) {
+          reading = this.read(windowBounds(name, now, this.calendar.clock));
+          readings.set(name, reading);
         }
-        return ranking;
+        return reading;
       },
+    };
+  }
+
+  private async read(window: Window): Promise<WindowReading> {
+    const [province, before] = await Promise.all([
+      this.metrics.provinceFigures(window),
+      this.metrics.figures({ by: 'unit', grouped: true }, previousWindow(window)),
+    ]);
+    return {
+      window,
+      province,
+      districtRanking: this.rankings.unitRankingOf('district', window, province.byUnit, before),
     };
   }
 
@@ -164,14 +180,16 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   private async compute(room: Room, instant: ComputationInstant): Promise<LiveSnapshot> {
     room.dirty = false;
-    const window = windowBounds(room.key.window, instant.now, this.calendar.clock);
-    const { scope, slice } = this.scopes.resolve(room.viewer, room.key.scope, undefined);
-    const [summary, ranking, lateAgencies] = await Promise.all([
-      this.metrics.summary(slice, scope, null, window),
-      instant.districtRanking(room.key.window),
-      this.alerts.lateAgencies(scope, window),
-    ]);
-    this.stats.computations++;
+    const { window, province, districtRanking } = await instant.reading(room.key.window);
+    const { scope } = room.key;
+    const units = this.directory.current.subtree(scope);
+    const summary = this.metrics.summaryOf(
+      sumFigures(units.map((unit) => province.byUnit.get(unit))),
+      units.reduce((total, unit) => total + (province.carriedOverByUnit.get(unit) ?? 0), 0),
+      scope,
+      null,
+      window,
+    );
     room.computedAt = performance.now();
     const name = roomName(room.key);
     const seq = (this.lastSeq.get(name) ?? 0) + 1;
@@ -182,13 +200,10 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking: this.rankings.visibleTo(room.viewer, ranking),
-      lateAgencies,
+      ranking: this.rankings.visibleTo(room.viewer, districtRanking),
+      lateAgencies: this.alerts.lateAgenciesOf(scope, window, province.byAgency),
     };
-    if (this.rooms.has(name)) {
-      this.publisher?.publish(name, room.snapshot);
-      this.stats.publications++;
-    }
+    if (this.rooms.has(name)) this.publisher?.publish(name, room.snapshot);
     return room.snapshot;
   }
 }

@@ -1,5 +1,6 @@
 import {
   addDays,
+  COUNTERS,
   DailySeries,
   MAX_WINDOW_DAYS,
   MetricsSummary,
@@ -21,6 +22,18 @@ import { Slice } from './slice';
 export interface GroupFigures extends WindowFigures {
   inProgress: InProgressAt;
   staffing: StaffingAt;
+}
+
+/**
+ * Figures of every unit and of every agency over one window. Every figure is a count, a sum or
+ * (the oldest overdue) a maximum, so any scope's figures are sums of these: the live stream
+ * reads them once per window and tick, whatever the number of rooms.
+ */
+export interface ProvinceFigures {
+  window: Window;
+  byUnit: Map<string, GroupFigures>;
+  byAgency: Map<string, GroupFigures>;
+  carriedOverByUnit: Map<string, number>;
 }
 
 const DAY_MS = 86_400_000;
@@ -67,32 +80,39 @@ export class MetricsService {
   /** Figures per group of the slice; groups with no data at all are absent. */
   async figures(slice: Slice, window: Window): Promise<Map<string, GroupFigures>> {
     const zone = this.calendar.clock.zone;
-    const [counters, paidAfter, inProgress, carriedOver, staffing] = await Promise.all([
+    const [counters, paidAfter, inProgress, staffing] = await Promise.all([
       this.repository.counters(slice, window, this.calendar.clock),
       this.repository.paidAfterWindow(slice, window),
       this.repository.inProgressAt(slice, window.to, zone),
-      // Carried over = in progress at the start of the window.
-      this.repository.openCountAt(slice, window.from),
       this.repository.staffingAt(slice, window.to),
     ]);
-    const keys = new Set([
-      ...counters.keys(),
-      ...inProgress.keys(),
-      ...carriedOver.keys(),
-      ...staffing.keys(),
-    ]);
+    const keys = new Set([...counters.keys(), ...inProgress.keys(), ...staffing.keys()]);
     const result = new Map<string, GroupFigures>();
     for (const key of keys) {
       const groupCounters = counters.get(key) ?? zeroCounters();
       result.set(key, {
         counters: groupCounters,
         feeDossiersPaidByTo: groupCounters.fee_dossiers_paid - (paidAfter.get(key) ?? 0),
-        carriedOver: carriedOver.get(key) ?? 0,
         inProgress: inProgress.get(key) ?? noInProgress(),
         staffing: staffing.get(key) ?? noStaffing(),
       });
     }
     return result;
+  }
+
+  /** Dossiers in progress at the start of the window (a summary's, not a ranking's, figure). */
+  carriedOver(slice: Slice, window: Window): Promise<Map<string, number>> {
+    return this.repository.openCountAt(slice, window.from);
+  }
+
+  async provinceFigures(window: Window): Promise<ProvinceFigures> {
+    const byUnitSlice: Slice = { by: 'unit', grouped: true };
+    const [byUnit, byAgency, carriedOverByUnit] = await Promise.all([
+      this.figures(byUnitSlice, window),
+      this.figures({ by: 'agency', grouped: true }, window),
+      this.carriedOver(byUnitSlice, window),
+    ]);
+    return { window, byUnit, byAgency, carriedOverByUnit };
   }
 
   /** The last `days` local days up to today, for trend charts. */
@@ -127,12 +147,22 @@ export class MetricsService {
     agency: string | null,
     window: Window,
   ): Promise<MetricsSummary> {
-    const figures = (await this.figures(slice, window)).get('') ?? emptyFigures();
-    return this.summaryOf(figures, scope, agency, window);
+    const [figures, carriedOver] = await Promise.all([
+      this.figures(slice, window),
+      this.carriedOver(slice, window),
+    ]);
+    return this.summaryOf(
+      figures.get('') ?? emptyFigures(),
+      carriedOver.get('') ?? 0,
+      scope,
+      agency,
+      window,
+    );
   }
 
   summaryOf(
     figures: GroupFigures,
+    carriedOver: number,
     scope: string,
     agency: string | null,
     window: Window,
@@ -157,7 +187,7 @@ export class MetricsService {
         direct: c.received_direct,
         postal: c.received_postal,
       },
-      carriedOver: figures.carriedOver,
+      carriedOver,
       resolved: {
         total: c.resolved,
         onTime: c.resolved_on_time,
@@ -195,11 +225,33 @@ export class MetricsService {
   }
 }
 
+/** The figures of several groups together. */
+export function sumFigures(groups: Iterable<GroupFigures | undefined>): GroupFigures {
+  const total = emptyFigures();
+  for (const group of groups) {
+    if (!group) continue;
+    for (const name of COUNTERS) total.counters[name] += group.counters[name];
+    total.feeDossiersPaidByTo += group.feeDossiersPaidByTo;
+    const { inProgress, staffing } = group;
+    total.inProgress.total += inProgress.total;
+    total.inProgress.overdue += inProgress.overdue;
+    total.inProgress.dueSoon += inProgress.dueSoon;
+    total.inProgress.paused += inProgress.paused;
+    total.inProgress.oldestOverdueDays = Math.max(
+      total.inProgress.oldestOverdueDays,
+      inProgress.oldestOverdueDays,
+    );
+    total.staffing.quota += staffing.quota;
+    total.staffing.headcount += staffing.headcount;
+    total.staffing.onDuty += staffing.onDuty;
+  }
+  return total;
+}
+
 export function emptyFigures(): GroupFigures {
   return {
     counters: zeroCounters(),
     feeDossiersPaidByTo: 0,
-    carriedOver: 0,
     inProgress: noInProgress(),
     staffing: noStaffing(),
   };

@@ -1,11 +1,10 @@
-import type { UnitLevel } from '@ioc/domain';
-
 /**
- * Which dossiers a query covers and how they are grouped: by unit (a subtree, optionally one
- * row per ancestor at a level) or by agency (a set, optionally one row each).
+ * Which dossiers a query covers and how they are grouped: by unit (a subtree, optionally one row
+ * per unit; ranked units sum theirs up the tree in memory) or by agency (a set, optionally one
+ * row each).
  */
 export type Slice =
-  | { by: 'unit'; units?: readonly string[]; groupLevel?: UnitLevel }
+  | { by: 'unit'; units?: readonly string[]; grouped?: boolean }
   | { by: 'agency'; agencies?: readonly string[]; grouped?: boolean };
 
 /** Collects positional parameters while a statement is written. */
@@ -18,23 +17,13 @@ export class SqlParams {
   }
 }
 
-/** FROM/JOIN/WHERE pieces that apply a slice to a table with `unit_code` and `agency_code`. */
+/** FROM/WHERE pieces and the group key that apply a slice to a table with `unit_code` and `agency_code`. */
 export function sliceSql(slice: Slice, table: string, alias: string, params: SqlParams) {
-  if (slice.by === 'unit') {
-    const join = slice.groupLevel
-      ? `JOIN unit_ancestor g ON g.unit_code = ${alias}.unit_code AND g.ancestor_level = ${params.add(slice.groupLevel)}`
-      : '';
-    return {
-      from: `${table} ${alias} ${join}`,
-      key: slice.groupLevel ? 'g.ancestor_code' : `''`,
-      where: slice.units ? `${alias}.unit_code = ANY(${params.add(slice.units)}::text[])` : 'true',
-    };
-  }
+  const code = slice.by === 'unit' ? 'unit_code' : 'agency_code';
+  const codes = slice.by === 'unit' ? slice.units : slice.agencies;
   return {
     from: `${table} ${alias}`,
-    key: slice.grouped ? `${alias}.agency_code` : `''`,
-    where: slice.agencies
-      ? `${alias}.agency_code = ANY(${params.add(slice.agencies)}::text[])`
-      : 'true',
+    key: slice.grouped ? `${alias}.${code}` : `''`,
+    where: codes ? `${alias}.${code} = ANY(${params.add(codes)}::text[])` : 'true',
   };
 }

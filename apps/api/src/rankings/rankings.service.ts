@@ -14,7 +14,7 @@ import { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { Window } from '../metrics/metrics.repository';
-import { emptyFigures, GroupFigures, MetricsService } from '../metrics/metrics.service';
+import { emptyFigures, GroupFigures, MetricsService, sumFigures } from '../metrics/metrics.service';
 import { Slice } from '../metrics/slice';
 
 interface Candidate {
@@ -43,25 +43,78 @@ export class RankingsService {
     return this.visibleTo(principal, await this.fullRanking(level, kind, window));
   }
 
-  /** Every row, for whoever then filters it with `visibleTo` (the live stream shares one per window). */
+  /** Every row, for whoever then filters it with `visibleTo`. */
   async fullRanking(
     level: RankingLevel,
     kind: AgencyKind | undefined,
     window: Window,
   ): Promise<Ranking> {
-    const { candidates, slice } = this.candidates(level, kind);
-    const previous = previousWindow(window);
+    // Units are counted one by one and summed up their subtrees here, not grouped in SQL.
+    const slice: Slice =
+      level === 'agency'
+        ? {
+            by: 'agency',
+            grouped: true,
+            agencies: kind ? this.agencies(kind).map((a) => a.code) : undefined,
+          }
+        : { by: 'unit', grouped: true };
     const [current, before] = await Promise.all([
       this.metrics.figures(slice, window),
-      this.metrics.figures(slice, previous),
+      this.metrics.figures(slice, previousWindow(window)),
     ]);
+    return level === 'agency'
+      ? this.assemble(level, kind, window, this.agencies(kind), current, before)
+      : this.unitRankingOf(level, window, current, before);
+  }
+
+  /**
+   * Every row of a ranking of units from per-unit figures of the window and of the one just
+   * before it: each ranked unit's figures are the sum of its subtree's.
+   */
+  unitRankingOf(
+    level: Exclude<RankingLevel, 'agency'>,
+    window: Window,
+    current: Map<string, GroupFigures>,
+    before: Map<string, GroupFigures>,
+  ): Ranking {
+    const snapshot = this.directory.current;
+    // "district" is the level right below the province, whatever it is called there.
+    const unitLevel = level === 'district' ? snapshot.rankedUnitLevel : 'commune';
+    const candidates = [...snapshot.units.values()]
+      .filter((unit) => unit.level === unitLevel)
+      .map((unit) => ({ code: unit.code, name: unit.name, unitCode: unit.code }));
+    const bySubtree = (byUnit: Map<string, GroupFigures>) =>
+      new Map(
+        candidates.map((candidate) => [
+          candidate.code,
+          sumFigures(snapshot.subtree(candidate.code).map((unit) => byUnit.get(unit))),
+        ]),
+      );
+    return this.assemble(
+      level,
+      undefined,
+      window,
+      candidates,
+      bySubtree(current),
+      bySubtree(before),
+    );
+  }
+
+  private assemble(
+    level: RankingLevel,
+    kind: AgencyKind | undefined,
+    window: Window,
+    candidates: readonly Candidate[],
+    current: Map<string, GroupFigures>,
+    before: Map<string, GroupFigures>,
+  ): Ranking {
     const previousRanks = new Map(this.rank(candidates, before).map((row) => [row.code, row.rank]));
     return {
       level,
       kind: kind ?? null,
       from: new Date(window.from).toISOString(),
       to: new Date(window.to).toISOString(),
-      previousFrom: new Date(previous.from).toISOString(),
+      previousFrom: new Date(previousWindow(window).from).toISOString(),
       rows: this.rank(candidates, current).map((row) => ({
         ...row,
         previousRank: previousRanks.get(row.code) ?? null,
@@ -84,29 +137,8 @@ export class RankingsService {
     return (code) => agencies.get(code)?.unitCode ?? code;
   }
 
-  private candidates(
-    level: RankingLevel,
-    kind: AgencyKind | undefined,
-  ): { candidates: Candidate[]; slice: Slice } {
-    const snapshot = this.directory.current;
-    if (level === 'agency') {
-      const agencies = [...snapshot.agencies.values()].filter((a) => !kind || a.kind === kind);
-      return {
-        candidates: agencies,
-        slice: {
-          by: 'agency',
-          grouped: true,
-          agencies: kind ? agencies.map((a) => a.code) : undefined,
-        },
-      };
-    }
-    // "district" is the level right below the province, whatever it is called there.
-    const unitLevel = level === 'district' ? snapshot.rankedUnitLevel : 'commune';
-    const units = [...snapshot.units.values()].filter((u) => u.level === unitLevel);
-    return {
-      candidates: units.map((u) => ({ code: u.code, name: u.name, unitCode: u.code })),
-      slice: { by: 'unit', groupLevel: unitLevel },
-    };
+  private agencies(kind: AgencyKind | undefined): Candidate[] {
+    return [...this.directory.current.agencies.values()].filter((a) => !kind || a.kind === kind);
   }
 
   private rank(candidates: readonly Candidate[], figures: Map<string, GroupFigures>): RankingRow[] {

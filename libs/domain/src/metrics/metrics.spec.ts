@@ -34,7 +34,6 @@ function figures(
   return {
     counters: { ...zeroCounters(), ...counters },
     feeDossiersPaidByTo: 0,
-    carriedOver: 0,
     inProgress: { total: 0, overdue: 0, dueSoon: 0, paused: 0 },
     ...rest,
   } satisfies WindowFigures;

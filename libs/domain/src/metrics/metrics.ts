@@ -7,7 +7,6 @@ export interface WindowFigures {
   counters: Counters;
   /** Dossiers received in the window with a fee and a succeeded payment before `to`. */
   feeDossiersPaidByTo: number;
-  carriedOver: number;
   inProgress: InProgressFigures;
 }
 

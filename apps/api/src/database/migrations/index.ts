@@ -1,12 +1,12 @@
 import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { PendingDossierQueue1763800000000 } from './1763800000000-PendingDossierQueue';
 import { OpenDossierFastPath1763900000000 } from './1763900000000-OpenDossierFastPath';
-import { InstantStateIndexes1764000000000 } from './1764000000000-InstantStateIndexes';
+import { LeanReadPath1764000000000 } from './1764000000000-LeanReadPath';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
   InitialSchema1763700000000,
   PendingDossierQueue1763800000000,
   OpenDossierFastPath1763900000000,
-  InstantStateIndexes1764000000000,
+  LeanReadPath1764000000000,
 ];
