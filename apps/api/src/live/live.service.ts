@@ -162,7 +162,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   private async read(window: Window): Promise<WindowReading> {
     const [province, before] = await Promise.all([
       this.metrics.provinceFigures(window),
-      this.metrics.figures({ by: 'unit', grouped: true }, previousWindow(window)),
+      this.metrics.figures({ by: 'unit', grouped: true }, previousWindow(window), 'score'),
     ]);
     return {
       window,

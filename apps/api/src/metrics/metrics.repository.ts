@@ -27,6 +27,10 @@ export interface StaffingAt {
   onDuty: number;
 }
 
+/** The states a dossier in progress can be in at an instant, as the `dossier` columns name them. */
+export const DOSSIER_STATES = ['paused', 'overdue', 'due_soon'] as const;
+export type DossierStateName = (typeof DOSSIER_STATES)[number];
+
 const iso = (instant: number) => new Date(instant).toISOString();
 const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
 const rollupTable = (slice: Slice) =>
@@ -137,24 +141,25 @@ export class MetricsRepository {
   /**
    * Dossiers in progress at an instant, with how many are paused, overdue and due soon. At or
    * after the latest event derived, the open dossiers' own table answers; before it, the history
-   * of each dossier's states does.
+   * of each dossier's states does, for the states asked for (the others stay at zero).
    */
   async inProgressAt(
     slice: Slice,
     instant: number,
     zone: string,
+    states: readonly DossierStateName[] = DOSSIER_STATES,
   ): Promise<Map<string, InProgressAt>> {
     if (await this.isCurrent(instant)) {
       const rows = await this.openNow(slice, instant, zone);
       return new Map(rows.map((row) => [row.key, row]));
     }
-    const [totals, states] = await Promise.all([
+    const [totals, counts] = await Promise.all([
       this.openCountAt(slice, instant),
-      this.statesAt(slice, instant, zone),
+      this.statesAt(slice, instant, zone, states),
     ]);
     const byKey = new Map<string, InProgressAt>();
     for (const [key, total] of totals) {
-      const { paused = 0, overdue = 0, dueSoon = 0, oldestOverdueDays = 0 } = states.get(key) ?? {};
+      const { paused = 0, overdue = 0, dueSoon = 0, oldestOverdueDays = 0 } = counts.get(key) ?? {};
       byKey.set(key, { total, paused, overdue, dueSoon, oldestOverdueDays });
     }
     return byKey;
@@ -202,11 +207,18 @@ export class MetricsRepository {
    * Paused, overdue and due-soon counts at a past instant, each read through its own index over
    * the dossiers that were ever in that state (few, next to all those open).
    */
-  private async statesAt(slice: Slice, instant: number, zone: string) {
+  private async statesAt(
+    slice: Slice,
+    instant: number,
+    zone: string,
+    states: readonly DossierStateName[],
+  ) {
     const params = new SqlParams();
     const at = `${params.add(iso(instant))}::timestamptz`;
-    const inState = (state: string, due: string) => {
+    const inState = (state: DossierStateName) => {
       const s = sliceSql(slice, 'dossier', 'd', params);
+      // The due date in force is read for overdue dossiers only: the oldest of them.
+      const due = state === 'overdue' ? dueAtSql('d', at) : 'NULL::timestamptz';
       return `SELECT ${s.key} AS key, '${state}' AS state, ${due} AS due FROM ${s.from}
                WHERE NOT isempty(d.${state}) AND d.${state} @> ${at} AND ${s.where}`;
     };
@@ -218,9 +230,7 @@ export class MetricsRepository {
               count(*) FILTER (WHERE state = 'overdue')::int AS overdue,
               count(*) FILTER (WHERE state = 'due_soon')::int AS "dueSoon",
               coalesce(${localDay(at)} - ${localDay('min(due)')}, 0)::int AS "oldestOverdueDays"
-         FROM (${inState('paused', 'NULL::timestamptz')}
-               UNION ALL ${inState('overdue', dueAtSql('d', at))}
-               UNION ALL ${inState('due_soon', 'NULL::timestamptz')}) AS states
+         FROM (${states.map(inState).join(' UNION ALL ')}) AS states
         GROUP BY key`,
       params.values,
     );

@@ -16,7 +16,13 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
-import { InProgressAt, MetricsRepository, StaffingAt, Window } from './metrics.repository';
+import {
+  DOSSIER_STATES,
+  InProgressAt,
+  MetricsRepository,
+  StaffingAt,
+  Window,
+} from './metrics.repository';
 import { Slice } from './slice';
 
 export interface GroupFigures extends WindowFigures {
@@ -77,14 +83,23 @@ export class MetricsService {
     return value ? parseInstant('to', value) : this.clock.now();
   }
 
-  /** Figures per group of the slice; groups with no data at all are absent. */
-  async figures(slice: Slice, window: Window): Promise<Map<string, GroupFigures>> {
+  /**
+   * Figures per group of the slice; groups with no data at all are absent. With `score` detail,
+   * only what a score needs is read (a ranking's previous window): staffing and, at a past
+   * instant, the paused and due-soon counts stay at zero.
+   */
+  async figures(
+    slice: Slice,
+    window: Window,
+    detail: 'full' | 'score' = 'full',
+  ): Promise<Map<string, GroupFigures>> {
     const zone = this.calendar.clock.zone;
+    const full = detail === 'full';
     const [counters, paidAfter, inProgress, staffing] = await Promise.all([
       this.repository.counters(slice, window, this.calendar.clock),
       this.repository.paidAfterWindow(slice, window),
-      this.repository.inProgressAt(slice, window.to, zone),
-      this.repository.staffingAt(slice, window.to),
+      this.repository.inProgressAt(slice, window.to, zone, full ? DOSSIER_STATES : ['overdue']),
+      full ? this.repository.staffingAt(slice, window.to) : new Map<string, StaffingAt>(),
     ]);
     const keys = new Set([...counters.keys(), ...inProgress.keys(), ...staffing.keys()]);
     const result = new Map<string, GroupFigures>();

@@ -59,8 +59,8 @@ export class RankingsService {
           }
         : { by: 'unit', grouped: true };
     const [current, before] = await Promise.all([
-      this.metrics.figures(slice, window),
-      this.metrics.figures(slice, previousWindow(window)),
+      this.metrics.figures(slice, window, 'score'),
+      this.metrics.figures(slice, previousWindow(window), 'score'),
     ]);
     return level === 'agency'
       ? this.assemble(level, kind, window, this.agencies(kind), current, before)
