@@ -48,7 +48,25 @@ export const dueAtSql = (alias: string, instant: string) => `
 /** Reads the derived tables; every figure is keyed by the slice's group ('' when ungrouped). */
 @Injectable()
 export class MetricsRepository {
+  /** Reads under way, by statement and parameters. */
+  private readonly inFlight = new Map<string, Promise<unknown>>();
+
   constructor(private readonly db: DataSource) {}
+
+  /**
+   * Runs a read, or joins the identical one already under way: the live stream's windows all end
+   * at the same instant, so their in-progress and staffing reads are one. Identical means the
+   * same instants to the millisecond. Rows are shared, and read only.
+   */
+  private query<T>(sql: string, params: readonly unknown[]): Promise<T> {
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let read = this.inFlight.get(key) as Promise<T> | undefined;
+    if (!read) {
+      read = this.db.query<T>(sql, [...params]).finally(() => this.inFlight.delete(key));
+      this.inFlight.set(key, read);
+    }
+    return read;
+  }
 
   /**
    * Flow counters of `[from, to)`: whole days from the rollups; each part-day edge from its facts,
@@ -80,6 +98,7 @@ export class MetricsRepository {
 
   /** No fact lies after the latest event derived (-Infinity before the first). */
   private async latestEventDerived(): Promise<number> {
+    // Never joined to a read under way: it must see every projection committed before it.
     const [{ watermark }] = await this.db.query<{ watermark: Date | null }[]>(
       `SELECT watermark FROM projection_state`,
     );
@@ -89,7 +108,7 @@ export class MetricsRepository {
   private rollupSums(slice: Slice, firstDay: string, endDay: string) {
     const params = new SqlParams();
     const s = sliceSql(slice, rollupTable(slice), 'r', params);
-    return this.db.query<({ key: string } & Counters)[]>(
+    return this.query<({ key: string } & Counters)[]>(
       `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
         WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}
         GROUP BY 1`,
@@ -100,7 +119,7 @@ export class MetricsRepository {
   private factSums(slice: Slice, range: Window) {
     const params = new SqlParams();
     const s = sliceSql(slice, 'dossier_fact', 'f', params);
-    return this.db.query<({ key: string } & Counters)[]>(
+    return this.query<({ key: string } & Counters)[]>(
       `SELECT ${s.key} AS key, ${sums} FROM ${s.from}
         WHERE ${factsIn(range, params)} AND ${s.where}
         GROUP BY 1`,
@@ -119,7 +138,7 @@ export class MetricsRepository {
       (range) => `SELECT ${f.key} AS key, ${COUNTERS.map((c) => `-f.${c}`).join(', ')}
                     FROM ${f.from} WHERE ${factsIn(range, params)} AND ${f.where}`,
     );
-    return this.db.query<({ key: string } & Counters)[]>(
+    return this.query<({ key: string } & Counters)[]>(
       `SELECT key, ${sums} FROM (${[dayRow, ...lessRows].join(' UNION ALL ')}) AS edge GROUP BY 1`,
       params.values,
     );
@@ -129,7 +148,7 @@ export class MetricsRepository {
   async daily(slice: Slice, firstDay: string, endDay: string): Promise<Map<string, Counters>> {
     const params = new SqlParams();
     const s = sliceSql(slice, rollupTable(slice), 'r', params);
-    const rows = await this.db.query<(Counters & { key: string })[]>(
+    const rows = await this.query<(Counters & { key: string })[]>(
       `SELECT to_char(r.day, 'YYYY-MM-DD') AS key, ${sums} FROM ${s.from}
         WHERE r.day >= ${params.add(firstDay)} AND r.day < ${params.add(endDay)} AND ${s.where}
         GROUP BY 1`,
@@ -172,7 +191,7 @@ export class MetricsRepository {
     const s = sliceSql(slice, current ? 'open_dossier' : 'dossier', 'd', params);
     // In the past, the open-range index (which carries unit and agency) answers on its own.
     const open = current ? 'true' : `d.open_range @> ${params.add(iso(instant))}::timestamptz`;
-    const rows = await this.db.query<{ key: string; count: number }[]>(
+    const rows = await this.query<{ key: string; count: number }[]>(
       `SELECT ${s.key} AS key, count(*)::int AS count FROM ${s.from}
         WHERE ${open} AND ${s.where} GROUP BY 1`,
       params.values,
@@ -192,7 +211,7 @@ export class MetricsRepository {
     const localDay = (expression: string) =>
       `(${expression} AT TIME ZONE ${params.add(zone)})::date`;
     const overdue = `d.paused_since IS NULL AND d.due_at < ${at}`;
-    return this.db.query<(InProgressAt & { key: string })[]>(
+    return this.query<(InProgressAt & { key: string })[]>(
       `SELECT ${s.key} AS key, count(*)::int AS total,
               count(*) FILTER (WHERE d.paused_since IS NOT NULL)::int AS paused,
               count(*) FILTER (WHERE ${overdue})::int AS overdue,
@@ -224,7 +243,7 @@ export class MetricsRepository {
     };
     const localDay = (expression: string) =>
       `(${expression} AT TIME ZONE ${params.add(zone)})::date`;
-    const rows = await this.db.query<(Omit<InProgressAt, 'total'> & { key: string })[]>(
+    const rows = await this.query<(Omit<InProgressAt, 'total'> & { key: string })[]>(
       `SELECT key,
               count(*) FILTER (WHERE state = 'paused')::int AS paused,
               count(*) FILTER (WHERE state = 'overdue')::int AS overdue,
@@ -245,7 +264,7 @@ export class MetricsRepository {
     const params = new SqlParams();
     const s = sliceSql(slice, 'dossier', 'd', params);
     const to = params.add(iso(window.to));
-    const rows = await this.db.query<{ key: string; count: number }[]>(
+    const rows = await this.query<{ key: string; count: number }[]>(
       `SELECT ${s.key} AS key, count(*)::int AS count FROM ${s.from}
         WHERE d.fee_vnd > 0 AND d.first_paid_at >= ${to}::timestamptz
           AND d.received_at >= ${params.add(iso(window.from))} AND d.received_at < ${to}
@@ -260,7 +279,7 @@ export class MetricsRepository {
   async staffingAt(slice: Slice, instant: number): Promise<Map<string, StaffingAt>> {
     const params = new SqlParams();
     const s = sliceSql(slice, 'agency_staffing', 'a', params);
-    const rows = await this.db.query<(StaffingAt & { key: string })[]>(
+    const rows = await this.query<(StaffingAt & { key: string })[]>(
       `WITH agency_staffing AS (
          SELECT ag.code AS agency_code, ag.unit_code, r.quota, r.headcount, r.on_duty
            FROM agency ag CROSS JOIN LATERAL (
