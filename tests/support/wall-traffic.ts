@@ -1,8 +1,9 @@
 /**
- * A small, seeded stream of valid events over the demo directory, for the wall's browser tests
- * and its soak benchmark: a backfill of past weeks (so every panel and trend has data), then a
- * few dossiers a second. Districts differ in quality so the ranking has spread and movement.
- * Memory stays bounded however long it runs: only a capped pool of open dossiers is kept.
+ * A small, seeded stream of valid events over the demo directory, for the wall's soak benchmark
+ * (its browser tests run the product's simulator): a backfill of past weeks (so every panel and
+ * trend has data), then a few dossiers a second. Districts differ in quality so the ranking has
+ * spread and movement. Memory stays bounded however long it runs: only a capped pool of open
+ * dossiers is kept.
  */
 
 const HOUR_MS = 3_600_000;
@@ -273,10 +274,6 @@ export class WallTraffic {
       events.push(...this.resolution(dossier, now, now));
     }
     return events;
-  }
-
-  get openCount(): number {
-    return this.open.length;
   }
 }
 
