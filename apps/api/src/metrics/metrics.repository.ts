@@ -70,11 +70,16 @@ export class MetricsRepository {
 
   /**
    * Flow counters of `[from, to)`: whole days from the rollups; each part-day edge from its facts,
-   * or as its day's rollup less the facts of the rest of the day when that reads fewer.
+   * or as its day's rollup less the facts of the rest of the day when that reads fewer (no fact
+   * lies after `horizon`, the latest event derived).
    */
-  async counters(slice: Slice, window: Window, clock: LocalClock): Promise<Map<string, Counters>> {
+  async counters(
+    slice: Slice,
+    window: Window,
+    clock: LocalClock,
+    horizon: number,
+  ): Promise<Map<string, Counters>> {
     const { firstDay, endDay, edges } = splitWindow(window, clock);
-    const horizon = edges.length > 0 ? await this.latestEventDerived() : 0;
     const queries: Promise<({ key: string } & Counters)[]>[] = [];
     if (firstDay < endDay) queries.push(this.rollupSums(slice, firstDay, endDay));
     for (const edge of edges) {
@@ -96,8 +101,11 @@ export class MetricsRepository {
     return byKey;
   }
 
-  /** No fact lies after the latest event derived (-Infinity before the first). */
-  private async latestEventDerived(): Promise<number> {
+  /**
+   * The latest event instant derived (-Infinity before the first): no fact lies after it, and
+   * at or after it what is open now is the state of any instant. Read once per set of figures.
+   */
+  async latestEventDerived(): Promise<number> {
     // Never joined to a read under way: it must see every projection committed before it.
     const [{ watermark }] = await this.db.query<{ watermark: Date | null }[]>(
       `SELECT watermark FROM projection_state`,
@@ -159,21 +167,22 @@ export class MetricsRepository {
 
   /**
    * Dossiers in progress at an instant, with how many are paused, overdue and due soon. At or
-   * after the latest event derived, the open dossiers' own table answers; before it, the history
-   * of each dossier's states does, for the states asked for (the others stay at zero).
+   * after `horizon` (the latest event derived), the open dossiers' own table answers; before it,
+   * the history of each dossier's states does, for the states asked for (the others stay at zero).
    */
   async inProgressAt(
     slice: Slice,
     instant: number,
     zone: string,
+    horizon: number,
     states: readonly DossierStateName[] = DOSSIER_STATES,
   ): Promise<Map<string, InProgressAt>> {
-    if (await this.isCurrent(instant)) {
+    if (instant >= horizon) {
       const rows = await this.openNow(slice, instant, zone);
       return new Map(rows.map((row) => [row.key, row]));
     }
     const [totals, counts] = await Promise.all([
-      this.openCountAt(slice, instant),
+      this.openCountAt(slice, instant, horizon),
       this.statesAt(slice, instant, zone, states),
     ]);
     const byKey = new Map<string, InProgressAt>();
@@ -185,8 +194,9 @@ export class MetricsRepository {
   }
 
   /** How many dossiers were in progress at an instant (a window's carried-over count). */
-  async openCountAt(slice: Slice, instant: number): Promise<Map<string, number>> {
-    const current = await this.isCurrent(instant);
+  async openCountAt(slice: Slice, instant: number, horizon: number): Promise<Map<string, number>> {
+    // At or after the latest event derived, nothing more is known than what is open now.
+    const current = instant >= horizon;
     const params = new SqlParams();
     const s = sliceSql(slice, current ? 'open_dossier' : 'dossier', 'd', params);
     // In the past, the open-range index (which carries unit and agency) answers on its own.
@@ -197,11 +207,6 @@ export class MetricsRepository {
       params.values,
     );
     return new Map(rows.map((row) => [row.key, row.count]));
-  }
-
-  /** At or after the latest event derived, nothing more is known than what is open now. */
-  private async isCurrent(instant: number): Promise<boolean> {
-    return instant >= (await this.latestEventDerived());
   }
 
   private openNow(slice: Slice, instant: number, zone: string) {

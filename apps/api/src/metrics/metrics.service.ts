@@ -93,12 +93,19 @@ export class MetricsService {
     window: Window,
     detail: 'full' | 'score' = 'full',
   ): Promise<Map<string, GroupFigures>> {
-    const zone = this.calendar.clock.zone;
+    const { clock } = this.calendar;
     const full = detail === 'full';
+    const horizon = await this.repository.latestEventDerived();
     const [counters, paidAfter, inProgress, staffing] = await Promise.all([
-      this.repository.counters(slice, window, this.calendar.clock),
+      this.repository.counters(slice, window, clock, horizon),
       this.repository.paidAfterWindow(slice, window),
-      this.repository.inProgressAt(slice, window.to, zone, full ? DOSSIER_STATES : ['overdue']),
+      this.repository.inProgressAt(
+        slice,
+        window.to,
+        clock.zone,
+        horizon,
+        full ? DOSSIER_STATES : ['overdue'],
+      ),
       full ? this.repository.staffingAt(slice, window.to) : new Map<string, StaffingAt>(),
     ]);
     const keys = new Set([...counters.keys(), ...inProgress.keys(), ...staffing.keys()]);
@@ -116,8 +123,9 @@ export class MetricsService {
   }
 
   /** Dossiers in progress at the start of the window (a summary's, not a ranking's, figure). */
-  carriedOver(slice: Slice, window: Window): Promise<Map<string, number>> {
-    return this.repository.openCountAt(slice, window.from);
+  async carriedOver(slice: Slice, window: Window): Promise<Map<string, number>> {
+    const horizon = await this.repository.latestEventDerived();
+    return this.repository.openCountAt(slice, window.from, horizon);
   }
 
   async provinceFigures(window: Window): Promise<ProvinceFigures> {
