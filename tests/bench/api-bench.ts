@@ -8,11 +8,8 @@ import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { COUNTERS } from '../../libs/domain/src/metrics/counters';
 import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 
-const SERVER =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'ioc_bench';
 const PORT = 39_000 + (process.pid % 500);
 const BASE = `http://127.0.0.1:${PORT}/api/v1`;
@@ -20,19 +17,6 @@ const INGEST_BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 120);
 const BATCH = 1_000;
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 60);
 const DOSSIER_STEPS = (process.env.BENCH_DOSSIERS ?? '1000000,5000000').split(',').map(Number);
-
-const urlFor = (database: string) =>
-  Object.assign(new URL(SERVER), { pathname: `/${database}` }).toString();
-
-async function sql<T = unknown>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -43,7 +27,7 @@ async function startApi(): Promise<ChildProcess> {
   const api = spawn('node', ['dist/apps/api/main.js'], {
     env: {
       ...process.env,
-      DATABASE_URL: urlFor(DATABASE),
+      DATABASE_URL: databaseUrl(DATABASE),
       PORT: String(PORT),
       DEMO: 'on',
       SIMULATOR: 'off',
@@ -138,7 +122,7 @@ async function benchIngest(): Promise<void> {
   const throughput = accepted / seconds;
 
   // The raw ceiling: the same rows, multi-row INSERT straight through pg, no API in between.
-  const client = new Client({ connectionString: urlFor(DATABASE) });
+  const client = new Client({ connectionString: databaseUrl(DATABASE) });
   await client.connect();
   await client.query(`CREATE TABLE raw_event (LIKE event INCLUDING ALL)`);
   const rawStarted = performance.now();
@@ -173,7 +157,7 @@ async function benchIngest(): Promise<void> {
  * rebuilds the rollups from the facts. Only reads are measured on this data.
  */
 async function addDossiers(from: number, count: number): Promise<void> {
-  const url = urlFor(DATABASE);
+  const url = databaseUrl(DATABASE);
   const agencies = directory.agencies.filter((a) => a.kind === 'commune_committee');
   const values = [agencies.map((a) => a.code), agencies.map((a) => a.unitCode)];
   await sql(
@@ -264,10 +248,10 @@ async function benchQueries(dossiers: number): Promise<void> {
 
 async function main(): Promise<void> {
   console.log(
-    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; server ${new URL(SERVER).host}`,
+    `machine: ${cpus().length} × ${cpus()[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; server ${new URL(BENCH_SERVER).host}`,
   );
-  await sql(SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await sql(SERVER, `CREATE DATABASE ${DATABASE}`);
+  await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await sql(BENCH_SERVER, `CREATE DATABASE ${DATABASE}`);
   const api = await startApi();
   try {
     await benchIngest();

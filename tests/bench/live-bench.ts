@@ -29,13 +29,9 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { Client } from 'pg';
 import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 
-const SERVER =
-  process.env.BENCH_DATABASE_URL ??
-  process.env.DATABASE_URL ??
-  'postgres://postgres@127.0.0.1:5432/postgres';
 const DATABASE = 'ioc_live_bench';
 /** Our own range, 39,600–39,899; the next free port if something holds ours (e.g. an outgoing connection). */
 let port = 39_600 + (process.pid % 300);
@@ -58,21 +54,9 @@ const GRACE_MS = 5_000;
 const SEGMENT_MS = 10_000;
 const CLK_TCK = 100;
 
-const urlFor = (database: string) =>
-  Object.assign(new URL(SERVER), { pathname: `/${database}` }).toString();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Wall-clock milliseconds, comparable between worker threads. */
 const now = () => performance.timeOrigin + performance.now();
-
-async function sql<T = unknown>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 function percentile(sorted: ArrayLike<number>, p: number): number {
   if (!sorted.length) return NaN;
@@ -385,11 +369,11 @@ class ClientPool {
 // The API and its CPU
 
 async function startApi(): Promise<ChildProcess> {
-  await sql(SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-  await sql(SERVER, `CREATE DATABASE ${DATABASE}`);
+  await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
+  await sql(BENCH_SERVER, `CREATE DATABASE ${DATABASE}`);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    DATABASE_URL: urlFor(DATABASE),
+    DATABASE_URL: databaseUrl(DATABASE),
     DEMO: 'on',
     SIMULATOR: 'off',
     LOG_LEVEL: 'warn',
@@ -465,7 +449,7 @@ function cpuMs(pid: number): number {
 /** CPU time of the backends connected to the bench database, by pid. */
 async function dbCpu(): Promise<Map<number, number>> {
   const rows = await sql<{ pid: number }>(
-    SERVER,
+    BENCH_SERVER,
     `SELECT pid FROM pg_stat_activity WHERE datname = $1`,
     [DATABASE],
   );
@@ -706,8 +690,8 @@ async function main(): Promise<void> {
     console.log(`load average at the end ${load()}`);
   } finally {
     await pool.close().catch(() => undefined);
-    await sql(SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch((error: Error) =>
-      console.error(error.message),
+    await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(
+      (error: Error) => console.error(error.message),
     );
   }
 }

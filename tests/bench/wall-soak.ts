@@ -13,7 +13,8 @@
  */
 /// <reference lib="dom" />
 import { cpus, loadavg, totalmem } from 'node:os';
-import { chromium, type CDPSession } from 'playwright-core';
+import type { CDPSession } from 'playwright-core';
+import { launchChromium } from '../support/chromium';
 import { startWallStack } from './wall-stack';
 
 const MINUTES = Number(process.env.WALL_SOAK_MINUTES ?? 10);
@@ -22,7 +23,6 @@ const WARM_UP_MS = 240_000;
 /** One rotation: every sample is taken on the same window, so they compare. */
 const SAMPLE_EVERY_MS = 120_000;
 const PORT = Number(process.env.WALL_SOAK_PORT ?? 3901);
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const WIDTH = 1920;
 const HEIGHT = 1080;
 
@@ -88,18 +88,7 @@ async function main(): Promise<void> {
     backfillDays: 60,
     perDay: 120,
   });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   let ticks = 0;
   let tickErrors = 0;
   const ticker = setInterval(() => {

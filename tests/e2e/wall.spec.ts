@@ -8,11 +8,11 @@
  */
 import type { DailySeries, LateAgencies, MetricsSummary, Ranking } from '@ioc/domain';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
 import {
   formatCount,
@@ -26,6 +26,7 @@ import { DEMO_INGEST_KEY } from '../../apps/api/src/auth/auth.service';
 import { DossierProjector } from '../../apps/api/src/dossiers/dossier-projector';
 import { DEFAULT_SCALE, runSimulator } from '../../apps/simulator/src/run-simulator';
 import type { SimulatorLogger } from '../../apps/simulator/src/simulator-logger';
+import { launchChromium } from '../support/chromium';
 import { cloneTemplate } from '../support/test-database';
 import { issueWallToken, localIso, postEvents } from '../support/wall-traffic';
 import { TcpProxy } from './support/tcp-proxy';
@@ -34,7 +35,6 @@ jest.setTimeout(180_000);
 
 const ROOT = join(__dirname, '../..');
 const SCREENSHOTS = join(__dirname, 'screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const NO_DATA = 'chưa có dữ liệu';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Two months of history: the 30-day and 8-week trends, and a yesterday for `previousRank`. */
@@ -320,8 +320,6 @@ describe('video wall /wall', () => {
         stdio: 'inherit',
       },
     );
-    if (!existsSync(CHROMIUM))
-      throw new Error(`${CHROMIUM} not found: apt-get install -y chromium`);
     mkdirSync(SCREENSHOTS, { recursive: true });
 
     t = await startApi();
@@ -333,18 +331,7 @@ describe('video wall /wall', () => {
     proxy = new TcpProxy(Number(new URL(t.url).port));
     await proxy.start();
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     context = await browser.newContext({
       viewport: { width: 1920, height: 1080 },
       locale: 'vi-VN',
