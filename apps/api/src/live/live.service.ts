@@ -36,10 +36,8 @@ interface WindowReading {
   districtRanking: Ranking;
 }
 
-interface ComputationInstant {
-  now: number;
-  reading(window: WindowName): Promise<WindowReading>;
-}
+/** The readings of one instant (a tick), by window, each made when a room first needs it. */
+type ReadingsAt = (window: WindowName) => Promise<WindowReading>;
 
 /** Where snapshots go: the gateway implements it with socket.io rooms. */
 export interface LivePublisher {
@@ -117,7 +115,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.rooms.set(name, room);
     }
     if (room.snapshot && !room.dirty && !room.computing) return room.snapshot;
-    return this.refresh(room, this.instant(this.clock.now()));
+    return this.refresh(room, this.readingsAt(this.clock.now()));
   }
 
   /** Forgets a room nobody watches any more on this instance. */
@@ -133,8 +131,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
         (room) => room.dirty || performance.now() - room.computedAt >= this.config.liveHeartbeatMs,
       );
       // Rooms are computed side by side: each waits for the database, not for the other rooms.
-      const instant = this.instant(this.clock.now());
-      const results = await Promise.allSettled(due.map((room) => this.refresh(room, instant)));
+      const readings = this.readingsAt(this.clock.now());
+      const results = await Promise.allSettled(due.map((room) => this.refresh(room, readings)));
       for (const result of results) {
         if (result.status === 'rejected')
           this.logger.error(`Live tick failed: ${(result.reason as Error).message}`);
@@ -144,18 +142,15 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private instant(now: number): ComputationInstant {
+  private readingsAt(now: number): ReadingsAt {
     const readings = new Map<WindowName, Promise<WindowReading>>();
-    return {
-      now,
-      reading: (name) => {
-        let reading = readings.get(name);
-        if (!reading) {
-          reading = this.read(windowBounds(name, now, this.calendar.clock));
-          readings.set(name, reading);
-        }
-        return reading;
-      },
+    return (name) => {
+      let reading = readings.get(name);
+      if (!reading) {
+        reading = this.read(windowBounds(name, now, this.calendar.clock));
+        readings.set(name, reading);
+      }
+      return reading;
     };
   }
 
@@ -171,16 +166,16 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private refresh(room: Room, instant: ComputationInstant): Promise<LiveSnapshot> {
-    room.computing ??= this.compute(room, instant).finally(() => {
+  private refresh(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
+    room.computing ??= this.compute(room, readings).finally(() => {
       room.computing = undefined;
     });
     return room.computing;
   }
 
-  private async compute(room: Room, instant: ComputationInstant): Promise<LiveSnapshot> {
+  private async compute(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
     room.dirty = false;
-    const { window, province, districtRanking } = await instant.reading(room.key.window);
+    const { window, province, districtRanking } = await readings(room.key.window);
     const { scope } = room.key;
     const units = this.directory.current.subtree(scope);
     const summary = this.metrics.summaryOf(
