@@ -216,6 +216,49 @@ describe('WorkingCalendar', () => {
       expect(calendar.workingDaysTouched('2026-02-13', '2026-02-23')).toBe(2);
       expect(calendar.workingDaysTouched('2025-03-10', '2025-03-07')).toBe(0);
     });
+
+    it('crosses year ends: the last working day of a year, the first of the next', () => {
+      expect(calendar.addWorkingDays('2024-12-31', 1)).toBe('2025-01-02'); // 1/1 off
+      expect(calendar.previousWorkingDay('2025-01-02')).toBe('2024-12-31');
+      expect(calendar.workingDaysTouched('2024-12-31', '2025-01-02')).toBe(2);
+    });
+
+    it('agrees with a day-by-day walk over several years, from any starting day', () => {
+      const walkAdd = (date: string, n: number) => {
+        let day = date;
+        for (let counted = 0; counted < n;)
+          if (calendar.isWorkingDay((day = addDays(day, 1)))) counted++;
+        return day;
+      };
+      const walkTouched = (from: string, to: string) => {
+        let count = 0;
+        for (let day = from; day <= to; day = addDays(day, 1))
+          if (calendar.isWorkingDay(day)) count++;
+        return count;
+      };
+      const mismatches: string[] = [];
+      for (let day = '2020-12-20'; day <= '2021-01-20'; day = addDays(day, 1)) {
+        for (const n of [1, 3, 250, 800]) {
+          if (calendar.addWorkingDays(day, n) !== walkAdd(day, n))
+            mismatches.push(`add ${day} ${n}`);
+        }
+        for (const to of ['2021-02-17', '2023-06-30']) {
+          if (calendar.workingDaysTouched(day, to) !== walkTouched(day, to))
+            mismatches.push(`touched ${day}…${to}`);
+        }
+      }
+      expect(mismatches).toEqual([]);
+    });
+
+    it('counts a pause of a century, and refuses the years it does not know', () => {
+      const touched = calendar.workingDaysTouched('2000-01-01', '2099-12-31');
+      expect(touched).toBeGreaterThan(24_000); // about 247 working days a year
+      expect(touched).toBeLessThan(25_500);
+      expect(calendar.addWorkingDays('2000-01-03', touched - 1)).toBe(
+        calendar.previousWorkingDay('2100-01-01'),
+      );
+      expect(() => calendar.addWorkingDays('2149-06-01', 1_000)).toThrow(RangeError);
+    });
   });
 
   describe('describe', () => {

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, isoWeekday, LocalDate, LocalClock } from '../time/local-date';
+import { addDays, daysBetween, isoWeekday, LocalDate, LocalClock } from '../time/local-date';
 import announced from './vn-civil-service-calendar.json';
 
 /** An operator's correction of one day: a holiday added (`working: false`) or removed / made up. */
@@ -17,6 +17,66 @@ interface AnnouncedYear {
 
 const announcedYears = (announced as { years: Record<string, AnnouncedYear> }).years;
 
+/**
+ * The years the calendar answers for: events lie within 2000–2100 (SPEC §3), and due dates and
+ * pauses may carry past the end by a century at most. Beyond them is an error, not a long walk.
+ */
+const MIN_YEAR = 1990;
+const MAX_YEAR = 2150;
+
+// The lunar holidays cost the library milliseconds a year: computed once per process and zone,
+// whatever the number of calendars (each operator's override makes a new one).
+const publicHolidays = new Holidays('VN', { types: ['public'] });
+const libraryDaysOffByZone = new Map<string, Map<number, Set<LocalDate>>>();
+
+/** The library's public holidays of a year, as local days (its Tết entry spans several). */
+function libraryDaysOff(clock: LocalClock, year: number): Set<LocalDate> {
+  let byYear = libraryDaysOffByZone.get(clock.zone);
+  if (!byYear) libraryDaysOffByZone.set(clock.zone, (byYear = new Map()));
+  let days = byYear.get(year);
+  if (!days) {
+    days = new Set();
+    for (const holiday of publicHolidays.getHolidays(year)) {
+      const last = clock.dateOf(holiday.end.getTime() - 1);
+      for (let day = clock.dateOf(holiday.start.getTime()); day <= last; day = addDays(day, 1)) {
+        days.add(day);
+      }
+    }
+    byYear.set(year, days);
+  }
+  return days;
+}
+
+/** One year's days by day of the year (1-based): working or not, and working days up to each. */
+interface YearTable {
+  working: Uint8Array;
+  upTo: Uint32Array;
+  total: number;
+}
+
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+function yearDayOf(date: LocalDate): { year: number; dayOfYear: number } {
+  const year = Number(date.slice(0, 4));
+  return { year, dayOfYear: daysBetween(`${date.slice(0, 4)}-01-01`, date) + 1 };
+}
+
+function dayOfYearToDate(year: number, dayOfYear: number): LocalDate {
+  return addDays(`${String(year).padStart(4, '0')}-01-01`, dayOfYear - 1);
+}
+
+/** The first index whose running count reaches `count` (the counts never decrease). */
+function firstIndexReaching(upTo: Uint32Array, count: number): number {
+  let low = 1;
+  let high = upTo.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (upTo[middle] >= count) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
 /** The years for which the government's civil-service calendar ships as data. */
 export const ANNOUNCED_CALENDAR_YEARS = Object.keys(announcedYears).map(Number).sort();
 
@@ -27,10 +87,8 @@ export const ANNOUNCED_CALENDAR_YEARS = Object.keys(announcedYears).map(Number).
  * make-up working days; operators' overrides win over both.
  */
 export class WorkingCalendar {
-  private readonly holidays = new Holidays('VN');
-  private readonly libraryDaysOff = new Map<number, Set<LocalDate>>();
   private readonly overrides: Map<LocalDate, boolean>;
-  private readonly cache = new Map<LocalDate, boolean>();
+  private readonly years = new Map<number, YearTable>();
 
   constructor(
     readonly clock: LocalClock,
@@ -40,22 +98,21 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
-    let working = this.cache.get(date);
-    if (working === undefined) {
-      working = this.computeWorkingDay(date);
-      this.cache.set(date, working);
-    }
-    return working;
+    const { year, dayOfYear } = yearDayOf(date);
+    return this.yearTable(year).working[dayOfYear] === 1;
   }
 
   /** The n-th working day after `date` (n ≥ 1); n = 0 returns the date itself. */
   addWorkingDays(date: LocalDate, n: number): LocalDate {
-    let day = date;
-    for (let counted = 0; counted < n;) {
-      day = addDays(day, 1);
-      if (this.isWorkingDay(day)) counted++;
+    if (n <= 0) return date;
+    const start = yearDayOf(date);
+    let year = start.year;
+    // Working days wanted, counted from the start of `year`: whole years are skipped by their totals.
+    let wanted = this.yearTable(year).upTo[start.dayOfYear] + n;
+    for (let table = this.yearTable(year); wanted > table.total; table = this.yearTable(++year)) {
+      wanted -= table.total;
     }
-    return day;
+    return dayOfYearToDate(year, firstIndexReaching(this.yearTable(year).upTo, wanted));
   }
 
   nextWorkingDay(date: LocalDate): LocalDate {
@@ -63,16 +120,34 @@ export class WorkingCalendar {
   }
 
   previousWorkingDay(date: LocalDate): LocalDate {
-    let day = addDays(date, -1);
-    while (!this.isWorkingDay(day)) day = addDays(day, -1);
-    return day;
+    const start = yearDayOf(date);
+    let year = start.year;
+    let before = this.yearTable(year).upTo[start.dayOfYear] - (this.isWorkingDay(date) ? 1 : 0);
+    while (before === 0) before = this.yearTable(--year).total;
+    return dayOfYearToDate(year, firstIndexReaching(this.yearTable(year).upTo, before));
   }
 
   /** Working days in [from, to], both days included: the days a pause "touched". */
   workingDaysTouched(from: LocalDate, to: LocalDate): number {
-    let count = 0;
-    for (let day = from; day <= to; day = addDays(day, 1)) if (this.isWorkingDay(day)) count++;
-    return count;
+    if (to < from) return 0;
+    const start = yearDayOf(from);
+    const end = yearDayOf(to);
+    let count = this.yearTable(end.year).upTo[end.dayOfYear];
+    for (let year = start.year; year < end.year; year++) count += this.yearTable(year).total;
+    const startTable = this.yearTable(start.year);
+    return count - startTable.upTo[start.dayOfYear] + startTable.working[start.dayOfYear];
+  }
+
+  /**
+   * Builds the year tables of [fromYear, toYear] a year at a time, yielding between years, so
+   * that a span of decades met later costs look-ups, not a pause of the process.
+   */
+  async prepareYears(fromYear: number, toYear: number): Promise<void> {
+    for (let year = Math.max(fromYear, MIN_YEAR); year <= Math.min(toYear, MAX_YEAR); year++) {
+      if (this.years.has(year)) continue;
+      this.yearTable(year);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
   }
 
   /** Why a day is off or on, for the operators' calendar screen. */
@@ -89,6 +164,26 @@ export class WorkingCalendar {
     return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday' };
   }
 
+  /** The year's working days, built once: any span is then a few look-ups, never a walk. */
+  private yearTable(year: number): YearTable {
+    let table = this.years.get(year);
+    if (!table) {
+      if (year < MIN_YEAR || year > MAX_YEAR) {
+        throw new RangeError(`working days are known from ${MIN_YEAR} to ${MAX_YEAR}, not ${year}`);
+      }
+      const length = isLeapYear(year) ? 366 : 365;
+      const working = new Uint8Array(length + 1);
+      const upTo = new Uint32Array(length + 1);
+      for (let day = 1; day <= length; day++) {
+        working[day] = this.computeWorkingDay(dayOfYearToDate(year, day)) ? 1 : 0;
+        upTo[day] = upTo[day - 1] + working[day];
+      }
+      table = { working, upTo, total: upTo[length] };
+      this.years.set(year, table);
+    }
+    return table;
+  }
+
   private computeWorkingDay(date: LocalDate): boolean {
     const override = this.overrides.get(date);
     if (override !== undefined) return override;
@@ -99,24 +194,6 @@ export class WorkingCalendar {
   }
 
   private libraryDayOff(date: LocalDate): boolean {
-    const year = Number(date.slice(0, 4));
-    let days = this.libraryDaysOff.get(year);
-    if (!days) {
-      days = new Set();
-      for (const holiday of this.holidays.getHolidays(year)) {
-        if (holiday.type !== 'public') continue;
-        // A holiday may span days (the library's Tết entry does): list each of them.
-        const last = this.clock.dateOf(holiday.end.getTime() - 1);
-        for (
-          let day = this.clock.dateOf(holiday.start.getTime());
-          day <= last;
-          day = addDays(day, 1)
-        ) {
-          days.add(day);
-        }
-      }
-      this.libraryDaysOff.set(year, days);
-    }
-    return days.has(date);
+    return libraryDaysOff(this.clock, Number(date.slice(0, 4))).has(date);
   }
 }
