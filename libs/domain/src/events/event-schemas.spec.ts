@@ -153,6 +153,104 @@ describe('validateEvent', () => {
       ]);
     });
 
+    it('instants outside 2000–2100 or with an offset no zone has, each with its reason', () => {
+      const span = 'must lie between 2000-01-01 and 2100-01-01';
+      expect(errorsOf({ ...receivedEvent, occurredAt: '9999-12-31T23:59:59+07:00' })).toEqual([
+        `occurredAt: ${span}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, occurredAt: '0000-01-01T00:00:00Z' })).toEqual([
+        `occurredAt: ${span}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, occurredAt: '1999-12-31T23:59:59.999Z' })).toEqual([
+        `occurredAt: ${span}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, dueAt: '9999-12-31T23:59:59-12:00' })).toEqual([
+        `dueAt: ${span}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, dueAt: '2100-01-01T00:00:00Z' })).toEqual([
+        `dueAt: ${span}`,
+      ]);
+      expect(errorsOf({ ...receivedEvent, occurredAt: '2021-02-08T09:00:00+23:59' })).toEqual([
+        'occurredAt: the time zone offset must lie between -12:00 and +14:00',
+      ]);
+      expect(errorsOf({ ...receivedEvent, occurredAt: '2021-02-08T09:00:00-12:30' })).toEqual([
+        'occurredAt: the time zone offset must lie between -12:00 and +14:00',
+      ]);
+      expect(
+        errorsOf({
+          type: 'dossier.apologized',
+          eventId: 'a',
+          dossierId: 'd',
+          occurredAt: '2021-02-08T09:00:00+07:00',
+          newDueAt: '2200-01-01T00:00:00+07:00',
+        }),
+      ).toEqual([`newDueAt: ${span}`]);
+      // The edges themselves: the first instant is in, +14:00 and -12:00 are real offsets.
+      expect(validateEvent({ ...receivedEvent, occurredAt: '2000-01-01T00:00:00Z' }).ok).toBe(true);
+      expect(validateEvent({ ...receivedEvent, occurredAt: '2021-02-08T09:00:00+14:00' }).ok).toBe(
+        true,
+      );
+      expect(validateEvent({ ...receivedEvent, occurredAt: '2021-02-08T09:00:00-12:00' }).ok).toBe(
+        true,
+      );
+    });
+
+    it('amounts above 10^15 VND and counts above a million', () => {
+      expect(errorsOf({ ...receivedEvent, feeVnd: 9_007_199_254_740_991 })).toEqual([
+        'feeVnd: must not exceed 10^15 VND',
+      ]);
+      expect(validateEvent({ ...receivedEvent, feeVnd: 1e15 }).ok).toBe(true);
+      const payment = {
+        type: 'payment.completed',
+        eventId: 'p',
+        dossierId: 'd',
+        occurredAt: '2021-02-08T09:00:00+07:00',
+        paymentId: 'p1',
+        status: 'succeeded',
+      };
+      expect(errorsOf({ ...payment, amountVnd: 1e15 + 1 })).toEqual([
+        'amountVnd: must not exceed 10^15 VND',
+      ]);
+      const staffing = {
+        type: 'staffing.reported',
+        eventId: 's',
+        occurredAt: '2021-02-08T09:00:00+07:00',
+        agencyCode: 'A',
+        headcount: 10,
+        onDuty: 2,
+      };
+      expect(errorsOf({ ...staffing, quota: 3_000_000_000 })).toEqual([
+        'quota: must not exceed 1,000,000',
+      ]);
+      expect(validateEvent({ ...staffing, quota: 1_000_000 }).ok).toBe(true);
+      expect(errorsOf({ ...receivedEvent, componentsTotal: 1_000_001 })).toEqual([
+        'componentsTotal: must not exceed 1,000,000',
+      ]);
+    });
+
+    it('control characters (NUL included) in any string', () => {
+      expect(errorsOf({ ...receivedEvent, eventId: 'e\u0000' })).toEqual([
+        'eventId: eventId must not contain control characters',
+      ]);
+      expect(errorsOf({ ...receivedEvent, dossierId: 'HS\u001b[31m' })).toEqual([
+        'dossierId: dossierId must not contain control characters',
+      ]);
+      expect(
+        errorsOf({
+          type: 'payment.completed',
+          eventId: 'p',
+          dossierId: 'd',
+          occurredAt: '2021-02-08T09:00:00+07:00',
+          paymentId: 'p1',
+          amountVnd: 1,
+          status: 'failed',
+          method: 'card\u0000',
+        }),
+      ).toEqual(['method: method must not contain control characters']);
+      // Vietnamese letters are not control characters.
+      expect(validateEvent({ ...receivedEvent, dossierId: 'HỒ-SƠ-Đồng-Xoài' }).ok).toBe(true);
+    });
+
     it('an unknown type, a missing type, and what is not an object', () => {
       const typeMessage = `type: must be one of ${EVENT_TYPES.join(', ')}`;
       expect(errorsOf({ ...receivedEvent, type: 'dossier.lost' })).toEqual([typeMessage]);

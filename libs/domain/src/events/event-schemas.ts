@@ -3,20 +3,65 @@ import { z } from 'zod';
 /** Most events a single ingest request may carry. */
 export const MAX_EVENTS_PER_REQUEST = 5000;
 
-const id = (what: string) =>
+/** The span every instant of an event must lie in (SPEC §3): outside it, a source's clock is wrong. */
+export const EARLIEST_INSTANT = '2000-01-01T00:00:00Z';
+export const LATEST_INSTANT = '2100-01-01T00:00:00Z';
+/** Largest amount in VND and largest count an event may carry (SPEC §3). */
+export const MAX_AMOUNT_VND = 1e15;
+export const MAX_COUNT = 1e6;
+
+// C0 and C1 control characters (NUL included): no source has a reason to send them, and
+// PostgreSQL refuses NUL in text.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
+const noControlCharacters = (what: string) =>
   z
     .string({ error: `${what} must be a string` })
+    .refine(
+      (value) => !CONTROL_CHARACTERS.test(value),
+      `${what} must not contain control characters`,
+    );
+
+const id = (what: string) =>
+  noControlCharacters(what)
     .trim()
     .min(1, `${what} must not be empty`)
     .max(64, `${what} must be at most 64 characters`);
 
-const instant = z.iso.datetime({
-  offset: true,
-  error: 'must be an ISO-8601 date-time with a time zone offset, e.g. 2026-11-21T08:30:00+07:00',
-});
+// Real zone offsets run from −12:00 to +14:00.
+const OFFSET = /(Z|[+-](\d{2}):(\d{2}))$/;
+const validOffset = (value: string) => {
+  const [, zulu, hours, minutes] = OFFSET.exec(value) ?? [];
+  if (zulu === 'Z') return true;
+  const total = Number(hours) * 60 + Number(minutes);
+  return Number(minutes) < 60 && (value.at(-6) === '+' ? total <= 14 * 60 : total <= 12 * 60);
+};
+const instant = z.iso
+  .datetime({
+    offset: true,
+    // The checks below read the value as a date-time: they run only on one.
+    abort: true,
+    error: 'must be an ISO-8601 date-time with a time zone offset, e.g. 2026-11-21T08:30:00+07:00',
+  })
+  .refine(validOffset, {
+    error: 'the time zone offset must lie between -12:00 and +14:00',
+    abort: true,
+  })
+  .refine((value) => {
+    const time = Date.parse(value);
+    return time >= Date.parse(EARLIEST_INSTANT) && time < Date.parse(LATEST_INSTANT);
+  }, 'must lie between 2000-01-01 and 2100-01-01');
 
-const count = z.number().int('must be a whole number').nonnegative('must not be negative');
-const vnd = z.number().int('must be a whole number of đồng').nonnegative('must not be negative');
+const count = z
+  .number()
+  .int('must be a whole number')
+  .nonnegative('must not be negative')
+  .max(MAX_COUNT, `must not exceed ${MAX_COUNT.toLocaleString('en')}`);
+const vnd = z
+  .number()
+  .int('must be a whole number of đồng')
+  .nonnegative('must not be negative')
+  .max(MAX_AMOUNT_VND, 'must not exceed 10^15 VND');
 
 const common = {
   eventId: id('eventId'),
@@ -80,7 +125,7 @@ export const paymentCompletedSchema = z.object({
   paymentId: id('paymentId'),
   amountVnd: vnd,
   status: z.enum(['succeeded', 'failed']),
-  method: z.string().max(64).optional(),
+  method: noControlCharacters('method').max(64, 'method must be at most 64 characters').optional(),
 });
 export const ratingSubmittedSchema = z.object({
   ...dossierEvent,
