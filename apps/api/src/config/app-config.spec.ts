@@ -43,4 +43,25 @@ describe('AppConfig', () => {
     expect(config.metricSettings.score.online).toEqual({ weight: 12, fullAt: 0.6 });
     expect(config.metricSettings.score.progress).toEqual({ weight: 20, fullAt: 1 });
   });
+
+  it('refuses metric settings that would score nonsense, naming the field', () => {
+    expect(() => new AppConfig({ METRIC_SETTINGS: '{"score": {"online": {}}}' })).toThrow(
+      /METRIC_SETTINGS\.score\.online\.weight: /,
+    );
+    expect(
+      () =>
+        new AppConfig({ METRIC_SETTINGS: '{"score": {"online": {"weight": 12, "fullAt": 50}}}' }),
+    ).toThrow(/METRIC_SETTINGS\.score\.online\.fullAt: must be at most 1/);
+    expect(() => new AppConfig({ METRIC_SETTINGS: '{"lowSampleMinReceived": -3}' })).toThrow(
+      /METRIC_SETTINGS\.lowSampleMinReceived: must not be negative/,
+    );
+    expect(() => new AppConfig({ METRIC_SETTINGS: '{"targets": {"onTime": "98%"}}' })).toThrow(
+      /METRIC_SETTINGS\.targets\.onTime/,
+    );
+    // A misspelt name is refused rather than silently ignored.
+    expect(() => new AppConfig({ METRIC_SETTINGS: '{"lowSampleMin": 10}' })).toThrow(
+      /METRIC_SETTINGS: .*lowSampleMin/,
+    );
+    expect(() => new AppConfig({ METRIC_SETTINGS: '[1, 2]' })).toThrow(/METRIC_SETTINGS/);
+  });
 });

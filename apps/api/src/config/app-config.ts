@@ -1,4 +1,10 @@
-import { DEFAULT_METRIC_SETTINGS, DEFAULT_ZONE, MetricSettings } from '@ioc/domain';
+import {
+  DEFAULT_METRIC_SETTINGS,
+  DEFAULT_ZONE,
+  mergeMetricSettings,
+  MetricSettings,
+  metricSettingsOverrideSchema,
+} from '@ioc/domain';
 import { z } from 'zod';
 
 const onOff = z
@@ -9,12 +15,14 @@ const metricSettingsOverride = z
   .string()
   .transform((text, ctx) => {
     try {
-      return JSON.parse(text) as Partial<MetricSettings>;
+      return JSON.parse(text) as unknown;
     } catch {
       ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
       return z.NEVER;
     }
   })
+  // Each wrong value is named by its path, e.g. METRIC_SETTINGS.score.online.weight.
+  .pipe(metricSettingsOverrideSchema)
   .optional();
 
 const environmentSchema = z
@@ -99,21 +107,9 @@ export class AppConfig {
     this.dataDir = e.DATA_DIR;
     this.embeddedDbPort = e.EMBEDDED_DB_PORT;
     this.logLevel = e.LOG_LEVEL;
-    this.metricSettings = mergeSettings(DEFAULT_METRIC_SETTINGS, e.METRIC_SETTINGS ?? {});
+    this.metricSettings = mergeMetricSettings(DEFAULT_METRIC_SETTINGS, e.METRIC_SETTINGS ?? {});
     this.bodyLimit = e.BODY_LIMIT;
     this.liveTickMs = e.LIVE_TICK_MS;
     this.liveHeartbeatMs = e.LIVE_HEARTBEAT_MS;
   }
-}
-
-function mergeSettings(
-  defaults: MetricSettings,
-  override: Partial<MetricSettings>,
-): MetricSettings {
-  return {
-    score: { ...defaults.score, ...override.score },
-    lowSampleMinReceived: override.lowSampleMinReceived ?? defaults.lowSampleMinReceived,
-    lateAgency: { ...defaults.lateAgency, ...override.lateAgency },
-    targets: { ...defaults.targets, ...override.targets },
-  };
 }
