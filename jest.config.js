@@ -6,6 +6,9 @@ const shared = {
 };
 
 module.exports = {
+  // Integration and e2e tests start real applications on a real database, on machines that may
+  // be busy (a project-level value is not read).
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -23,7 +23,7 @@ import {
 import { daysForWeeks, weeklyOnTime } from '../../apps/dashboard/src/stores/trend-series';
 import { createApp } from '../../apps/api/src/main';
 import { DEMO_INGEST_KEY } from '../../apps/api/src/auth/auth.service';
-import { DossierProjector } from '../../apps/api/src/dossiers/dossier-projector';
+import { DossierProjector } from '../../apps/api/src/projection/projector';
 import { DEFAULT_SCALE, runSimulator } from '../../apps/simulator/src/run-simulator';
 import type { SimulatorLogger } from '../../apps/simulator/src/simulator-logger';
 import { launchChromium } from '../support/chromium';

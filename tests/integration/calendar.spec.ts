@@ -1,4 +1,4 @@
-import { RebuildService } from '../../apps/api/src/dossiers/rebuild.service';
+import { RebuildService } from '../../apps/api/src/projection/rebuild.service';
 import { atCommune, received, testProcedure } from '../support/events';
 import { startTestApp, TestApp } from '../support/test-app';
 

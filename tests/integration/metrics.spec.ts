@@ -1,5 +1,5 @@
 import { EVENTS, NOW, TEST_PROCEDURES, WEEK_FROM } from '../support/scenarios/week-of-16-november';
-import { RebuildService } from '../../apps/api/src/dossiers/rebuild.service';
+import { RebuildService } from '../../apps/api/src/projection/rebuild.service';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const week = `from=${encodeURIComponent(WEEK_FROM)}&to=${encodeURIComponent(NOW)}`;

@@ -1,9 +1,7 @@
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
 import request from 'supertest';
-import { AppModule } from '../../apps/api/src/app.module';
 import { Clock } from '../../apps/api/src/clock/clock';
-import { configureApp } from '../../apps/api/src/main';
+import { createApp } from '../../apps/api/src/main';
 import { cloneTemplate } from './test-database';
 
 /** A clock the test moves by hand. */
@@ -36,7 +34,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The real application on its own fresh database, in demo mode, with a fixed clock. */
+/** The real application, as `main.ts` builds it, on its own fresh database, in demo mode, with a fixed clock. */
 export async function startTestApp(options: {
   now: string;
   env?: Record<string, string>;
@@ -55,15 +53,8 @@ export async function startTestApp(options: {
     options.env,
   );
   const clock = new TestClock(Date.parse(options.now));
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
-    .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    bufferLogs: true,
-  });
-  await configureApp(app);
+  // Exactly the application `main.ts` builds, with the test's clock.
+  const app = await createApp({ clock });
   await app.listen(0, '127.0.0.1');
   const url = await app.getUrl();
   const http = request(app.getHttpServer());

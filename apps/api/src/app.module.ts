@@ -1,4 +1,4 @@
-import { Module, RequestMethod } from '@nestjs/common';
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
@@ -7,8 +7,9 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { EventBusModule } from './bus/event-bus';
 import { CalendarModule } from './calendar/calendar.module';
-import { ClockModule } from './clock/clock';
+import { Clock, ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
@@ -19,13 +20,19 @@ import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ProjectionModule } from './projection/projection.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { StartupService } from './startup.service';
+
+export interface AppOptions {
+  /** The source of "now" (tests move time by hand); the system clock by default. */
+  clock?: Clock;
+}
 
 @Module({
   imports: [
     ConfigModule,
-    ClockModule,
+    EventBusModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -61,6 +68,7 @@ import { StartupService } from './startup.service';
     CalendarModule,
     DirectoryModule,
     AuthModule,
+    ProjectionModule,
     DossiersModule,
     IngestModule,
     MetricsModule,
@@ -76,4 +84,8 @@ import { StartupService } from './startup.service';
     { provide: APP_GUARD, useClass: ThrottlerGuard },
   ],
 })
-export class AppModule {}
+export class AppModule {
+  static forRoot(options: AppOptions = {}): DynamicModule {
+    return { module: AppModule, imports: [ClockModule.forRoot(options.clock)] };
+  }
+}

@@ -1,21 +1,28 @@
 import 'reflect-metadata';
 import { INestApplication } from '@nestjs/common';
-import { HttpAdapterHost, NestFactory } from '@nestjs/core';
+import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
-import { AppModule } from './app.module';
-import { BodyParserErrorFilter } from './common/body-parser-error.filter';
+import { AppModule, AppOptions } from './app.module';
+import { answerBodyParserErrors } from './common/body-parser-errors';
 import { AppConfig } from './config/app-config';
 import { DemoSimulator } from './demo/demo-simulator';
 import { AuthService } from './auth/auth.service';
 import { ROLES, Role } from './auth/principal';
-import { RebuildService } from './dossiers/rebuild.service';
+import { RebuildService } from './projection/rebuild.service';
 import { RedisIoAdapter } from './live/redis-io.adapter';
 
-/** Body parsers, prefix, socket adapter and OpenAPI: shared by `main` and the tests. */
-export async function configureApp(app: NestExpressApplication): Promise<void> {
+/**
+ * The application, built one way for production and for every test: modules, body parsers,
+ * prefix, socket adapter and OpenAPI. Not listening yet.
+ */
+export async function createApp(options: AppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
   const config = app.get(AppConfig);
   if (config.redisUrl) {
     const adapter = new RedisIoAdapter(app, config.redisUrl);
@@ -26,7 +33,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.setGlobalPrefix('api/v1');
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimit });
-  app.useGlobalFilters(new BodyParserErrorFilter(app.get(HttpAdapterHost).httpAdapter));
+  app.use(answerBodyParserErrors);
   app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
@@ -41,21 +48,20 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
       .build(),
   );
   SwaggerModule.setup('api/docs', app, cleanupOpenApiDoc(document));
-}
-
-export async function createApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, {
-    bufferLogs: true,
-    bodyParser: false,
-  });
-  await configureApp(app);
   return app;
 }
 
 async function runCommand(app: INestApplication, [command, ...args]: string[]): Promise<void> {
   if (command === 'migrate') return; // migrations run when the app starts
   if (command === 'rebuild') {
-    await app.get(RebuildService).rebuild();
+    const report = await app.get(RebuildService).rebuild();
+    // The summary a person running `npm run rebuild` reads, whatever the log format.
+    console.log(
+      `Rebuilt ${report.dossiers} dossiers in ${report.seconds.toFixed(1)} s; ${report.setAside.length} set aside`,
+    );
+    for (const dossier of report.setAside.slice(0, 20))
+      console.log(`  set aside ${dossier.dossierId}: ${dossier.reason}`);
+    if (report.setAside.length > 20) console.log(`  … the rest at GET /api/v1/admin/set-aside`);
     return;
   }
   if (command === 'create-user') {

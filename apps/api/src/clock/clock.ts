@@ -1,4 +1,4 @@
-import { Global, Injectable, Module } from '@nestjs/common';
+import { DynamicModule, Global, Injectable, Module } from '@nestjs/common';
 
 /** The only source of "now", so tests can move time without touching the database. */
 @Injectable()
@@ -9,5 +9,14 @@ export class Clock {
 }
 
 @Global()
-@Module({ providers: [Clock], exports: [Clock] })
-export class ClockModule {}
+@Module({})
+export class ClockModule {
+  /** The system clock, or the one a test moves by hand. */
+  static forRoot(clock: Clock = new Clock()): DynamicModule {
+    return {
+      module: ClockModule,
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
+    };
+  }
+}

@@ -3,16 +3,12 @@ import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MetricsModule } from '../metrics/metrics.module';
-import { DossierProjection } from './dossier-projection';
-import { DossierProjector } from './dossier-projector';
 import { DossiersController } from './dossiers.controller';
 import { DossiersRepository } from './dossiers.repository';
-import { RebuildService } from './rebuild.service';
 
 @Module({
   imports: [AuthModule, CalendarModule, DirectoryModule, MetricsModule],
   controllers: [DossiersController],
-  providers: [DossierProjection, DossierProjector, DossiersRepository, RebuildService],
-  exports: [DossierProjector, RebuildService],
+  providers: [DossiersRepository],
 })
 export class DossiersModule {}

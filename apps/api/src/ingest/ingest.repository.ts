@@ -42,21 +42,6 @@ export class IngestRepository {
     return new Set(rows.map((row) => row.event_id));
   }
 
-  /**
-   * Queues dossiers for the projector, in the transaction that stores their events. An already
-   * queued dossier is updated, not skipped: the row lock keeps a projector pass from taking it
-   * before these events are committed (the pass skips locked rows, or this waits and queues anew).
-   */
-  async queueDossiers(tx: EntityManager, dossierIds: readonly string[]): Promise<void> {
-    if (dossierIds.length === 0) return;
-    await tx.query(
-      `INSERT INTO pending_dossier (dossier_id) SELECT unnest($1::text[])
-       ON CONFLICT (dossier_id) DO UPDATE SET queued_at = now()`,
-      // The same order in every transaction: overlapping batches wait for each other, never deadlock.
-      [[...dossierIds].sort()],
-    );
-  }
-
   async recordStaffing(tx: EntityManager, reports: readonly StaffingReported[]): Promise<void> {
     if (reports.length === 0) return;
     await tx.query(

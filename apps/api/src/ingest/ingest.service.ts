@@ -6,23 +6,23 @@ import {
   validateEvent,
 } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
 import { DirectorySnapshot } from '../directory/directory-snapshot';
 import { DirectoryService } from '../directory/directory.service';
-import { DossierProjector } from '../dossiers/dossier-projector';
+import { EventBus } from '../bus/event-bus';
+import { ProjectionRepository } from '../projection/projection.repository';
+import { DossierProjector } from '../projection/projector';
 import { IngestRepository } from './ingest.repository';
 
 type Checked = { index: number; event: IngestEvent };
 
 @Injectable()
 export class IngestService {
-  /** Emits `staffing` after a commit that stored staffing reports (they need no projection). */
-  readonly events = new EventEmitter();
-
   constructor(
     private readonly repository: IngestRepository,
     private readonly directory: DirectoryService,
+    private readonly projection: ProjectionRepository,
     private readonly projector: DossierProjector,
+    private readonly bus: EventBus,
   ) {}
 
   /**
@@ -67,10 +67,10 @@ export class IngestService {
       const reports = fresh.filter((e): e is StaffingReported => e.type === 'staffing.reported');
       await this.repository.recordStaffing(tx, reports);
       const dossierIds = [...new Set(fresh.filter(isDossierEvent).map((e) => e.dossierId))];
-      await this.repository.queueDossiers(tx, dossierIds);
+      await this.projection.queue(tx, dossierIds);
       return { accepted: fresh.length, dossiers: dossierIds.length, staffing: reports.length };
     });
-    if (staffing) this.events.emit('staffing', staffing);
+    if (staffing) this.bus.emit('staffing.recorded', { reports: staffing });
     if (dossiers) {
       const projected = this.projector.drain();
       // Without waiting, a failed pass is logged by the projector and retried by the next one.

@@ -3,8 +3,6 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DirectoryModule } from '../directory/directory.module';
-import { DossiersModule } from '../dossiers/dossiers.module';
-import { IngestModule } from '../ingest/ingest.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RankingsModule } from '../rankings/rankings.module';
 import { LiveGateway } from './live.gateway';
@@ -16,8 +14,6 @@ import { LiveService } from './live.service';
     AuthModule,
     CalendarModule,
     DirectoryModule,
-    DossiersModule,
-    IngestModule,
     MetricsModule,
     RankingsModule,
   ],

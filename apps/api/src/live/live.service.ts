@@ -6,8 +6,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
-import { DossierProjector } from '../dossiers/dossier-projector';
-import { IngestService } from '../ingest/ingest.service';
+import { EventBus } from '../bus/event-bus';
 import { Window } from '../metrics/metrics.repository';
 import { MetricsService, ProvinceFigures, sumFigures } from '../metrics/metrics.service';
 import { RankingsService } from '../rankings/rankings.service';
@@ -62,8 +61,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   private ticking = false;
 
   constructor(
-    private readonly ingest: IngestService,
-    private readonly projector: DossierProjector,
+    private readonly bus: EventBus,
     private readonly metrics: MetricsService,
     private readonly rankings: RankingsService,
     private readonly alerts: AlertsService,
@@ -78,8 +76,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.markChanged();
       this.publisher?.announceChange();
     };
-    this.projector.events.on('projected', changedHere);
-    this.ingest.events.on('staffing', changedHere);
+    this.bus.on('dossiers.projected', changedHere);
+    this.bus.on('staffing.recorded', changedHere);
     this.timer = setInterval(() => void this.tick(), this.config.liveTickMs);
   }
 

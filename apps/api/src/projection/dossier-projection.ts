@@ -1,151 +1,161 @@
 import {
-  COUNTERS,
+  DerivationContext,
   DossierEvent,
   DossierState,
   deriveDossierState,
   firstDueSoonDay,
   WorkingCalendar,
 } from '@ioc/domain';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { DirectoryService } from '../directory/directory.service';
 import { multirangeLiteral, rangeLiteral } from './pg-ranges';
+import { DerivedRows, ProjectionRepository, SetAsideDossier } from './projection.repository';
 
-const COUNTER_LIST = COUNTERS.join(', ');
-const COUNTER_TYPES = COUNTERS.map(
-  (c) => `${c} ${c === 'payments_amount_vnd' ? 'bigint' : 'integer'}`,
-).join(', ');
-const signed = COUNTERS.map((c) => `$2 * ${c} AS ${c}`).join(', ');
-const summed = COUNTERS.map((c) => `sum(${c})`).join(', ');
-const rollupUpdate = (table: string) =>
-  COUNTERS.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ');
-
-/** Adds (sign 1) or takes away (sign -1) a set of facts from both day rollups. */
-function rollupStatement(factsCte: string): string {
-  return `
-    WITH facts AS (${factsCte}),
-    delta AS (SELECT day, agency_code, unit_code, ${signed} FROM facts),
-    by_unit AS (
-      INSERT INTO unit_day_rollup (day, unit_code, ${COUNTER_LIST})
-      SELECT day, unit_code, ${summed} FROM delta GROUP BY day, unit_code
-      ON CONFLICT (day, unit_code) DO UPDATE SET ${rollupUpdate('unit_day_rollup')}
-    )
-    INSERT INTO agency_day_rollup (day, agency_code, ${COUNTER_LIST})
-    SELECT day, agency_code, ${summed} FROM delta GROUP BY day, agency_code
-    ON CONFLICT (day, agency_code) DO UPDATE SET ${rollupUpdate('agency_day_rollup')}`;
+export interface ProjectionOutcome {
+  derived: number;
+  setAside: SetAsideDossier[];
 }
-
-const REMOVE_FACTS = rollupStatement(
-  `DELETE FROM dossier_fact WHERE dossier_id = ANY($1::text[]) RETURNING *`,
-);
-const ADD_FACTS = rollupStatement(`
-  INSERT INTO dossier_fact (dossier_id, seq, at, day, agency_code, unit_code, ${COUNTER_LIST})
-  SELECT dossier_id, seq, at, day, agency_code, unit_code, ${COUNTERS.map((c) => `coalesce(${c}, 0)`).join(', ')}
-    FROM jsonb_to_recordset($1::jsonb)
-      AS r(dossier_id text, seq smallint, at timestamptz, day date, agency_code text, unit_code text, ${COUNTER_TYPES})
-  RETURNING *`);
-
-const DOSSIER_COLUMNS = `dossier_id, procedure_code, agency_code, unit_code, channel, received_at, due_at, due_steps,
-  resolved_at, withdrawn_at, fee_vnd, first_paid_at, open_range, paused, overdue, due_soon`;
-const UPSERT_DOSSIERS = `
-  INSERT INTO dossier (${DOSSIER_COLUMNS})
-  SELECT ${DOSSIER_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(
-    dossier_id text, procedure_code text, agency_code text, unit_code text, channel text,
-    received_at timestamptz, due_at timestamptz, due_steps jsonb, resolved_at timestamptz,
-    withdrawn_at timestamptz, fee_vnd bigint, first_paid_at timestamptz, open_range tstzrange,
-    paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange)
-  ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMNS.split(',')
-    .slice(1)
-    .map((c) => `${c.trim()} = excluded.${c.trim()}`)
-    .join(', ')}`;
-
-// One writer at a time re-derives dossiers, across every API instance: a dossier's state is
-// read, derived and written back whole, and two writers must not interleave on it.
-const PROJECTION_LOCK = 7_340_001;
-
-const REPLACE_OPEN = `
-  INSERT INTO open_dossier (dossier_id, unit_code, agency_code, paused_since, due_soon_from, due_at)
-  SELECT dossier_id, unit_code, agency_code, paused_since, due_soon_from, due_at
-    FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, unit_code text, agency_code text,
-      paused_since timestamptz, due_soon_from timestamptz, due_at timestamptz)`;
 
 const isoOrNull = (instant: number | null) =>
   instant === null ? null : new Date(instant).toISOString();
 
 /**
+ * PostgreSQL's classes of errors that a dossier's own data causes (data exceptions, integrity
+ * violations, program limits): retrying cannot help, so the dossier is set aside. Any other
+ * failure (a lost connection, say) fails the pass, which is retried whole.
+ */
+function isCausedByData(error: unknown): boolean {
+  const state = (error as { code?: unknown }).code;
+  return typeof state === 'string' && /^(22|23|54)/.test(state);
+}
+
+/**
  * Keeps the derived tables current: re-derives whole dossiers from all their events (so the order
  * events arrive in never matters) and moves their facts in the day rollups by the difference.
+ * A dossier that cannot be derived or written is set aside, and never holds up the others.
  */
 @Injectable()
 export class DossierProjection {
+  private readonly logger = new Logger(DossierProjection.name);
+
   constructor(
+    private readonly repository: ProjectionRepository,
     private readonly calendar: CalendarService,
     private readonly directory: DirectoryService,
   ) {}
 
-  /** Takes the projection lock until the end of the caller's transaction. */
-  async lock(tx: EntityManager): Promise<void> {
-    await tx.query(`SELECT pg_advisory_xact_lock($1)`, [PROJECTION_LOCK]);
-  }
-
   /** Must run in a transaction holding the projection lock. */
-  async project(tx: EntityManager, dossierIds: readonly string[]): Promise<DossierState[]> {
-    if (dossierIds.length === 0) return [];
-    const rows = await tx.query<{ dossier_id: string; payload: DossierEvent }[]>(
-      `SELECT dossier_id, payload FROM event WHERE dossier_id = ANY($1::text[])`,
-      [dossierIds],
-    );
-    const latestEvent = rows.reduce(
-      (latest, row) => Math.max(latest, Date.parse(row.payload.occurredAt)),
-      0,
-    );
-    const eventsByDossier = new Map<string, DossierEvent[]>();
-    for (const row of rows) {
-      const events = eventsByDossier.get(row.dossier_id) ?? [];
-      events.push(row.payload);
-      eventsByDossier.set(row.dossier_id, events);
-    }
-    const context = {
-      calendar: this.calendar.current,
+  async project(tx: EntityManager, dossierIds: readonly string[]): Promise<ProjectionOutcome> {
+    if (dossierIds.length === 0) return { derived: 0, setAside: [] };
+    const eventsByDossier = await this.repository.eventsOf(tx, dossierIds);
+    const calendar = this.calendar.current;
+    await prepareCalendar(calendar, eventsByDossier);
+    const context: DerivationContext = {
+      calendar,
       processingDays: (code: string) => this.directory.current.procedures.get(code)?.processingDays,
     };
-    const states = [...eventsByDossier].map(([id, events]) =>
-      deriveDossierState(id, events, context),
-    );
-    const counted = states.filter((state) => state.received && state.open);
-
-    if (counted.length) await tx.query(UPSERT_DOSSIERS, [JSON.stringify(counted.map(dossierRow))]);
-    await tx.query(REMOVE_FACTS, [dossierIds, -1]);
-    const facts = counted.flatMap((state) => this.factRows(state));
-    if (facts.length) await tx.query(ADD_FACTS, [JSON.stringify(facts), 1]);
-
-    await tx.query(`DELETE FROM open_dossier WHERE dossier_id = ANY($1::text[])`, [dossierIds]);
-    const open = counted.filter((state) => state.open!.upper === null);
-    const calendar = this.calendar.current;
-    if (open.length)
-      await tx.query(REPLACE_OPEN, [JSON.stringify(open.map((state) => openRow(state, calendar)))]);
-    if (latestEvent) {
-      await tx.query(`UPDATE projection_state SET watermark = greatest(watermark, $1)`, [
-        new Date(latestEvent).toISOString(),
-      ]);
+    const setAside: SetAsideDossier[] = [];
+    const derived: DerivedRows[] = [];
+    let latestEvent = -Infinity;
+    for (const dossierId of dossierIds) {
+      const events = eventsByDossier.get(dossierId) ?? [];
+      try {
+        derived.push(rowsOf(deriveDossierState(dossierId, events, context), context.calendar));
+        for (const event of events)
+          latestEvent = Math.max(latestEvent, Date.parse(event.occurredAt));
+      } catch (error) {
+        setAside.push(setAsideOf(dossierId, events, `derivation failed: ${messageOf(error)}`));
+      }
     }
-    return states;
+    await this.writeIsolated(tx, derived, eventsByDossier, setAside);
+    const setAsideIds = new Set(setAside.map((dossier) => dossier.dossierId));
+    // A dossier set aside counts in no figure until it can be derived again.
+    await this.repository.removeDerived(tx, [...setAsideIds]);
+    await this.repository.recordSetAside(
+      tx,
+      setAside,
+      dossierIds.filter((id) => !setAsideIds.has(id)),
+    );
+    if (Number.isFinite(latestEvent)) await this.repository.raiseWatermark(tx, latestEvent);
+    if (setAside.length) {
+      this.logger.warn(
+        `Set aside ${setAside.length} dossier(s) that cannot be derived: ${setAside
+          .slice(0, 5)
+          .map((dossier) => `${dossier.dossierId} (${dossier.reason})`)
+          .join('; ')}`,
+      );
+    }
+    return { derived: dossierIds.length - setAside.length, setAside };
   }
 
-  private factRows(state: DossierState) {
-    const received = state.received!;
-    const clock = this.calendar.current.clock;
-    return state.facts.map((fact, seq) => ({
-      dossier_id: state.dossierId,
-      seq,
-      at: new Date(fact.at).toISOString(),
-      day: clock.dateOf(fact.at),
-      agency_code: received.agencyCode,
-      unit_code: received.unitCode,
-      ...fact.counters,
-    }));
+  /**
+   * Writes all the rows at once; when the data of some dossier makes the database refuse them,
+   * halves the set until each refused dossier is alone, and sets those aside.
+   */
+  private async writeIsolated(
+    tx: EntityManager,
+    derived: readonly DerivedRows[],
+    eventsByDossier: Map<string, DossierEvent[]>,
+    setAside: SetAsideDossier[],
+  ): Promise<void> {
+    if (derived.length === 0) return;
+    try {
+      await this.repository.isolated(tx, () => this.repository.replaceDerived(tx, derived));
+    } catch (error) {
+      if (!isCausedByData(error)) throw error;
+      if (derived.length === 1) {
+        const { dossierId } = derived[0];
+        const events = eventsByDossier.get(dossierId) ?? [];
+        setAside.push(setAsideOf(dossierId, events, `storage refused it: ${messageOf(error)}`));
+        return;
+      }
+      const half = derived.length >> 1;
+      await this.writeIsolated(tx, derived.slice(0, half), eventsByDossier, setAside);
+      await this.writeIsolated(tx, derived.slice(half), eventsByDossier, setAside);
+    }
   }
+}
+
+/**
+ * Works out the holidays of every year these events span (and as many again after them, where
+ * pauses move due dates) a year at a time, letting other work in between: a dossier paused for
+ * decades then costs look-ups, not a pause of the whole process.
+ */
+async function prepareCalendar(
+  calendar: WorkingCalendar,
+  eventsByDossier: Map<string, DossierEvent[]>,
+): Promise<void> {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const events of eventsByDossier.values()) {
+    for (const event of events) {
+      const year = new Date(event.occurredAt).getUTCFullYear();
+      first = Math.min(first, year);
+      last = Math.max(last, year);
+    }
+  }
+  if (Number.isFinite(first)) await calendar.prepareYears(first - 1, last + (last - first) + 1);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function setAsideOf(dossierId: string, events: DossierEvent[], reason: string): SetAsideDossier {
+  return { dossierId, reason, eventIds: events.map((event) => event.eventId).sort() };
+}
+
+/** A derived dossier as rows of the derived tables; throws on what no row can hold. */
+function rowsOf(state: DossierState, calendar: WorkingCalendar): DerivedRows {
+  const counted = state.received !== null && state.open !== null;
+  return {
+    dossierId: state.dossierId,
+    dossier: counted ? dossierRow(state) : null,
+    facts: counted ? factRows(state, calendar) : [],
+    open: counted && state.open!.upper === null ? openRow(state, calendar) : null,
+  };
 }
 
 function dossierRow(state: DossierState) {
@@ -169,6 +179,19 @@ function dossierRow(state: DossierState) {
     overdue: multirangeLiteral(state.overdue),
     due_soon: multirangeLiteral(state.dueSoon),
   };
+}
+
+function factRows(state: DossierState, calendar: WorkingCalendar) {
+  const received = state.received!;
+  return state.facts.map((fact, seq) => ({
+    dossier_id: state.dossierId,
+    seq,
+    at: new Date(fact.at).toISOString(),
+    day: calendar.clock.dateOf(fact.at),
+    agency_code: received.agencyCode,
+    unit_code: received.unitCode,
+    ...fact.counters,
+  }));
 }
 
 /** A dossier still open after all its events: what "in progress now" needs, and no more. */

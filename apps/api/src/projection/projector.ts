@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { EventEmitter } from 'node:events';
-import { DataSource } from 'typeorm';
+import { EventBus } from '../bus/event-bus';
 import { DossierProjection } from './dossier-projection';
+import { ProjectionRepository } from './projection.repository';
 
 // Dossiers derived in one transaction; bigger passes amortise the fixed cost of each statement.
 const PASS_SIZE = 5_000;
@@ -11,20 +11,21 @@ const POLL_MS = 200;
 /**
  * Derives queued dossiers in the background, right after their events are committed: ingest
  * stays as fast as appending to the log, and passes coalesce the dossiers of many requests.
- * Any instance may drain the queue; the projection lock keeps them one at a time.
+ * Any instance may drain the queue; the projection lock keeps them one at a time. A dossier that
+ * cannot be derived is set aside by the projection, so only a fault of the database itself (the
+ * pass is then retried whole) can stop a pass.
  */
 @Injectable()
 export class DossierProjector implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(DossierProjector.name);
-  /** Emits `projected` with the number of dossiers after each committed pass. */
-  readonly events = new EventEmitter();
   private running: Promise<void> | undefined;
   private next: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly repository: ProjectionRepository,
     private readonly projection: DossierProjection,
+    private readonly bus: EventBus,
   ) {}
 
   onModuleInit(): void {
@@ -38,7 +39,8 @@ export class DossierProjector implements OnModuleInit, OnModuleDestroy {
 
   /**
    * Resolves once a whole pass that started after this call has finished: every dossier queued
-   * before the call is then derived (by this pass, or by an earlier one of another instance).
+   * before the call is then derived or set aside (by this pass, or by an earlier one of another
+   * instance).
    */
   drain(): Promise<void> {
     if (!this.running) {
@@ -57,23 +59,13 @@ export class DossierProjector implements OnModuleInit, OnModuleDestroy {
   private async run(): Promise<void> {
     try {
       for (let taken = PASS_SIZE; taken === PASS_SIZE;) {
-        taken = await this.db.transaction(async (tx) => {
-          await this.projection.lock(tx);
-          // A SELECT around the DELETE: TypeORM answers a bare DELETE with [rows, count].
-          const rows = await tx.query<{ dossier_id: string }[]>(
-            `WITH taken AS (
-               DELETE FROM pending_dossier WHERE dossier_id IN (
-                 SELECT dossier_id FROM pending_dossier ORDER BY queued_at LIMIT ${PASS_SIZE} FOR UPDATE SKIP LOCKED)
-               RETURNING dossier_id)
-             SELECT dossier_id FROM taken`,
-          );
-          await this.projection.project(
-            tx,
-            rows.map((row) => row.dossier_id),
-          );
-          return rows.length;
+        taken = await this.repository.transaction(async (tx) => {
+          await this.repository.lock(tx);
+          const dossierIds = await this.repository.takeQueued(tx, PASS_SIZE);
+          await this.projection.project(tx, dossierIds);
+          return dossierIds.length;
         });
-        if (taken) this.events.emit('projected', taken);
+        if (taken) this.bus.emit('dossiers.projected', { dossiers: taken });
       }
     } catch (error) {
       this.logger.error(

@@ -2,6 +2,7 @@ import { InitialSchema1763700000000 } from './1763700000000-InitialSchema';
 import { PendingDossierQueue1763800000000 } from './1763800000000-PendingDossierQueue';
 import { OpenDossierFastPath1763900000000 } from './1763900000000-OpenDossierFastPath';
 import { LeanReadPath1764000000000 } from './1764000000000-LeanReadPath';
+import { SetAsideDossiers1764100000000 } from './1764100000000-SetAsideDossiers';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   PendingDossierQueue1763800000000,
   OpenDossierFastPath1763900000000,
   LeanReadPath1764000000000,
+  SetAsideDossiers1764100000000,
 ];

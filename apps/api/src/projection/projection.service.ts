@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '../clock/clock';
+import { ProjectionRepository, QueueStatus, SetAsideRow } from './projection.repository';
+
+/** How far the derived figures follow the event log. */
+export interface ProjectionStatus extends QueueStatus {
+  /** The instant the figures are true to: every event stored before it is derived. */
+  asOf: number;
+  setAside: number;
+}
+
+/** What the projection tells the rest: how fresh the figures are, and what it set aside. */
+@Injectable()
+export class ProjectionService {
+  constructor(
+    private readonly repository: ProjectionRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The oldest queued dossier's wait, taken off now: figures include every event stored before
+   * it was queued. Measured on the database's clock, so the app's clock may differ from it.
+   */
+  async status(): Promise<ProjectionStatus> {
+    const [queue, setAside] = await Promise.all([
+      this.repository.queueStatus(),
+      this.repository.setAsideCount(),
+    ]);
+    return { ...queue, setAside, asOf: this.clock.now() - queue.oldestAgeMs };
+  }
+
+  async setAside(
+    page: number,
+    pageSize: number,
+  ): Promise<{ total: number; page: number; pageSize: number; rows: SetAsideRow[] }> {
+    const [total, rows] = await Promise.all([
+      this.repository.setAsideCount(),
+      this.repository.listSetAside(pageSize, (page - 1) * pageSize),
+    ]);
+    return { total, page, pageSize, rows };
+  }
+}
