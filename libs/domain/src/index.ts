@@ -3,6 +3,7 @@ export * from './calendar/working-calendar';
 export * from './events/event-schemas';
 export * from './dossiers/time-range';
 export * from './dossiers/dossier-state';
+export * from './dossiers/dossier-status';
 export * from './metrics/counters';
 export * from './metrics/metric-settings';
 export * from './metrics/metrics';
