@@ -6,7 +6,7 @@ import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { Scopes } from '../metrics/scopes';
-import { DossiersRepository } from './dossiers.repository';
+import { DossierStatusRepository } from '../metrics/dossier-status.repository';
 
 const code = z.string().trim().min(1).max(64);
 
@@ -28,7 +28,7 @@ class DossierQuery extends createZodDto(
 @Controller('dossiers')
 export class DossiersController {
   constructor(
-    private readonly dossiers: DossiersRepository,
+    private readonly dossiers: DossierStatusRepository,
     private readonly scopes: Scopes,
     private readonly metrics: MetricsService,
     private readonly calendar: CalendarService,

@@ -6,13 +6,12 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { DossierProjection } from './dossier-projection';
 import { DossierProjector } from './dossier-projector';
 import { DossiersController } from './dossiers.controller';
-import { DossiersRepository } from './dossiers.repository';
 import { RebuildService } from './rebuild.service';
 
 @Module({
   imports: [AuthModule, CalendarModule, DirectoryModule, MetricsModule],
   controllers: [DossiersController],
-  providers: [DossierProjection, DossierProjector, DossiersRepository, RebuildService],
+  providers: [DossierProjection, DossierProjector, RebuildService],
   exports: [DossierProjector, RebuildService],
 })
 export class DossiersModule {}

@@ -16,13 +16,8 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
-import {
-  DOSSIER_STATES,
-  InProgressAt,
-  MetricsRepository,
-  StaffingAt,
-  Window,
-} from './metrics.repository';
+import { DOSSIER_STATES, DossierStatusRepository, InProgressAt } from './dossier-status.repository';
+import { MetricsRepository, StaffingAt, Window } from './metrics.repository';
 import { Slice } from './slice';
 
 export interface GroupFigures extends WindowFigures {
@@ -57,6 +52,7 @@ const noStaffing = (): StaffingAt => ({ quota: 0, headcount: 0, onDuty: 0 });
 export class MetricsService {
   constructor(
     private readonly repository: MetricsRepository,
+    private readonly statuses: DossierStatusRepository,
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -99,7 +95,7 @@ export class MetricsService {
     const [counters, paidAfter, inProgress, staffing] = await Promise.all([
       this.repository.counters(slice, window, clock, horizon),
       this.repository.paidAfterWindow(slice, window),
-      this.repository.inProgressAt(
+      this.statuses.inProgressAt(
         slice,
         window.to,
         clock.zone,
@@ -125,7 +121,7 @@ export class MetricsService {
   /** Dossiers in progress at the start of the window (a summary's, not a ranking's, figure). */
   async carriedOver(slice: Slice, window: Window): Promise<Map<string, number>> {
     const horizon = await this.repository.latestEventDerived();
-    return this.repository.openCountAt(slice, window.from, horizon);
+    return this.statuses.openCountAt(slice, window.from, horizon);
   }
 
   async provinceFigures(window: Window): Promise<ProvinceFigures> {
