@@ -41,8 +41,8 @@ const history = {
 
 /**
  * `open_dossier`: the dossiers open after every event derived, with their last due date, the
- * start of its due-soon days and their pause, if any. It answers only for instants at or after
- * the latest event derived, when nothing of their history can change their status but the clock.
+ * start of its due-soon days and their pause, if any. It answers only for instants after the
+ * latest event derived, when nothing of their history can change their status but the clock.
  */
 const current = {
   states: (at: string): StatesSql => ({
@@ -53,8 +53,11 @@ const current = {
   dueAt: 'd.due_at',
 };
 
-/** Whether `open_dossier` answers for the instant, given the latest event derived. */
-const isCurrent = (instant: number, horizon: number) => instant >= horizon;
+/**
+ * Whether `open_dossier` answers for the instant, given the latest event derived: only after it,
+ * as at the event's own instant a dossier is still as it was before (states are `(from, to]`).
+ */
+const isCurrent = (instant: number, horizon: number) => instant > horizon;
 
 /** Paused before overdue before due soon, as `dossierStatusAt` decides. */
 const statusSql = (states: StatesSql) =>
@@ -79,9 +82,9 @@ export class DossierStatusRepository {
   }
 
   /**
-   * Dossiers in progress at an instant, with how many are paused, overdue and due soon. At or
-   * after `horizon` (the latest event derived), the open dossiers' own table answers; before it,
-   * the history of each dossier's states does, for the states asked for (the others stay at zero).
+   * Dossiers in progress at an instant, with how many are paused, overdue and due soon. After
+   * `horizon` (the latest event derived), the open dossiers' own table answers; until it, the
+   * history of each dossier's states does, for the states asked for (the others stay at zero).
    */
   async inProgressAt(
     slice: Slice,

@@ -73,7 +73,7 @@ export class MetricsRepository {
 
   /**
    * The latest event instant derived (-Infinity before the first): no fact lies after it, and
-   * at or after it what is open now is the state of any instant. Read once per set of figures.
+   * after it what is open now is the state of any instant. Read once per set of figures.
    */
   async latestEventDerived(): Promise<number> {
     // Never joined to a read under way: it must see every projection committed before it.
