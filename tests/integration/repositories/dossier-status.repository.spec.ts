@@ -4,6 +4,7 @@ import {
   DossierState,
   deriveDossierState,
   dossierStatusAt,
+  InProgressAt,
   isDossierEvent,
   LocalClock,
   StatusAt,
@@ -16,7 +17,6 @@ import {
   DossierFilter,
   DossierStateName,
   DossierStatusRepository,
-  InProgressAt,
 } from '../../../apps/api/src/metrics/dossier-status.repository';
 import { MetricsRepository } from '../../../apps/api/src/metrics/metrics.repository';
 import { Slice } from '../../../apps/api/src/metrics/slice';

@@ -1,13 +1,8 @@
-import type { DossierRow, DossierStatus, InProgressFigures } from '@ioc/domain';
+import type { DossierRow, DossierStatus, InProgressAt } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JoinedReads } from './joined-reads';
 import { Slice, SqlParams, sliceSql } from './slice';
-
-export interface InProgressAt extends InProgressFigures {
-  /** Local days from the oldest overdue dossier's due day to the day of the instant. */
-  oldestOverdueDays: number;
-}
 
 /** The states a dossier in progress can be in at an instant, as the `dossier` columns name them. */
 export const DOSSIER_STATES = ['paused', 'overdue', 'due_soon'] as const;

@@ -4,6 +4,8 @@ import {
   edgeReading,
   LocalClock,
   splitWindow,
+  StaffingAt,
+  TimeWindow,
   zeroCounters,
 } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
@@ -11,22 +13,11 @@ import { DataSource } from 'typeorm';
 import { JoinedReads } from './joined-reads';
 import { Slice, SqlParams, sliceSql } from './slice';
 
-export interface Window {
-  from: number;
-  to: number;
-}
-
-export interface StaffingAt {
-  quota: number;
-  headcount: number;
-  onDuty: number;
-}
-
 const iso = (instant: number) => new Date(instant).toISOString();
 const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
 const rollupTable = (slice: Slice) =>
   slice.by === 'unit' ? 'unit_day_rollup' : 'agency_day_rollup';
-const factsIn = (range: Window, params: SqlParams) =>
+const factsIn = (range: TimeWindow, params: SqlParams) =>
   `f.at >= ${params.add(iso(range.from))} AND f.at < ${params.add(iso(range.to))}`;
 
 /** Reads the derived tables; every figure is keyed by the slice's group ('' when ungrouped). */
@@ -45,7 +36,7 @@ export class MetricsRepository {
    */
   async counters(
     slice: Slice,
-    window: Window,
+    window: TimeWindow,
     clock: LocalClock,
     horizon: number,
   ): Promise<Map<string, Counters>> {
@@ -94,7 +85,7 @@ export class MetricsRepository {
     );
   }
 
-  private factSums(slice: Slice, range: Window) {
+  private factSums(slice: Slice, range: TimeWindow) {
     const params = new SqlParams();
     const s = sliceSql(slice, 'dossier_fact', 'f', params);
     return this.reads.query<({ key: string } & Counters)[]>(
@@ -106,7 +97,7 @@ export class MetricsRepository {
   }
 
   /** One statement, so the rollup and the facts taken off it are read at the same moment. */
-  private dayLessFacts(slice: Slice, day: string, less: readonly Window[]) {
+  private dayLessFacts(slice: Slice, day: string, less: readonly TimeWindow[]) {
     const params = new SqlParams();
     const r = sliceSql(slice, rollupTable(slice), 'r', params);
     const f = sliceSql(slice, 'dossier_fact', 'f', params);
@@ -139,7 +130,7 @@ export class MetricsRepository {
    * Dossiers received in the window with a fee whose first succeeded payment came at or after
    * `to`: the counters hold "paid ever", and these are not yet paid at `to`.
    */
-  async paidAfterWindow(slice: Slice, window: Window): Promise<Map<string, number>> {
+  async paidAfterWindow(slice: Slice, window: TimeWindow): Promise<Map<string, number>> {
     const params = new SqlParams();
     const s = sliceSql(slice, 'dossier', 'd', params);
     const to = params.add(iso(window.to));
