@@ -1,5 +1,6 @@
 import type { Unit } from '../directory/directory';
 import { groupFigures as group } from '../testing/group-figures';
+import { SMALL_PROVINCE } from '../testing/small-province';
 import { DEFAULT_METRIC_SETTINGS } from './metric-settings';
 import { rankingOf, UnitTree, unitRankingOf } from './rankings';
 
@@ -128,14 +129,7 @@ function treeOf(units: Unit[]): UnitTree {
 }
 
 describe('unitRankingOf', () => {
-  const threeTiers = treeOf([
-    { code: 'P', name: 'Tỉnh Thử', level: 'province', parentCode: null },
-    { code: 'D1', name: 'Huyện Một', level: 'district', parentCode: 'P' },
-    { code: 'D2', name: 'Huyện Hai', level: 'district', parentCode: 'P' },
-    { code: 'C1', name: 'Xã Một', level: 'commune', parentCode: 'D1' },
-    { code: 'C2', name: 'Xã Hai', level: 'commune', parentCode: 'D1' },
-    { code: 'C3', name: 'Xã Ba', level: 'commune', parentCode: 'D2' },
-  ]);
+  const threeTiers = treeOf(SMALL_PROVINCE.units);
   const byUnit = new Map([
     ['C1', group({ received: 20, received_online: 10, resolved: 5, resolved_on_time: 5 })],
     [
