@@ -68,6 +68,10 @@ export function resumed(dossierId: string, at: string) {
   return { eventId: nextId('rsm'), type: 'dossier.resumed', occurredAt: local(at), dossierId };
 }
 
+export function withdrawn(dossierId: string, at: string) {
+  return { eventId: nextId('wdr'), type: 'dossier.withdrawn', occurredAt: local(at), dossierId };
+}
+
 export function apologized(dossierId: string, at: string, newDueAt: string) {
   return {
     eventId: nextId('apo'),

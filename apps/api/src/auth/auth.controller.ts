@@ -14,7 +14,6 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
 import { Public, ROLES, Roles } from './principal';
 
@@ -57,14 +56,11 @@ export class AuthController {
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly repository: AuthRepository,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Get('users')
   async users() {
-    return { rows: await this.repository.listUsers() };
+    return { rows: await this.auth.listUsers() };
   }
 
   @Post('users')
@@ -75,7 +71,7 @@ export class AdminController {
 
   @Patch('users/:username')
   async setDisabled(@Param('username') username: string, @Body() body: SetDisabledDto) {
-    if (!(await this.repository.setUserDisabled(username, body.disabled))) {
+    if (!(await this.auth.setUserDisabled(username, body.disabled))) {
       throw new NotFoundException(`No user "${username}"`);
     }
     return { username, disabled: body.disabled };
@@ -83,7 +79,7 @@ export class AdminController {
 
   @Get('keys')
   async keys() {
-    return { rows: await this.repository.listKeys() };
+    return { rows: await this.auth.listKeys() };
   }
 
   /** The key is shown once, in this answer. */
@@ -94,7 +90,7 @@ export class AdminController {
 
   @Delete('keys/:id')
   async revokeKey(@Param('id', ParseIntPipe) id: number) {
-    if (!(await this.repository.revokeKey(id))) throw new NotFoundException(`No active key ${id}`);
+    if (!(await this.auth.revokeKey(id))) throw new NotFoundException(`No active key ${id}`);
     return { id, revoked: true };
   }
 }

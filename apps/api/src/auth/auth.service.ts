@@ -2,7 +2,7 @@ import { BadRequestException, Injectable, Logger, UnauthorizedException } from '
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { DirectoryService } from '../directory/directory.service';
-import { AuthRepository, KeyKind } from './auth.repository';
+import { AuthRepository, KeyKind, KeyRecord, UserRecord } from './auth.repository';
 import { Principal, Role } from './principal';
 import { hashKey, newKey } from './secrets';
 
@@ -89,6 +89,24 @@ export class AuthService {
       unitCode,
       disabled: false,
     });
+  }
+
+  listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
+    return this.repository.listUsers();
+  }
+
+  /** Whether the user exists. */
+  setUserDisabled(username: string, disabled: boolean): Promise<boolean> {
+    return this.repository.setUserDisabled(username, disabled);
+  }
+
+  listKeys(): Promise<KeyRecord[]> {
+    return this.repository.listKeys();
+  }
+
+  /** Whether an active key was revoked. */
+  revokeKey(id: number): Promise<boolean> {
+    return this.repository.revokeKey(id);
   }
 
   /** Returns the key once; only its hash is kept. */

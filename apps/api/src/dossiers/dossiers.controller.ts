@@ -3,10 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
-import { CalendarService } from '../calendar/calendar.service';
-import { MetricsService } from '../metrics/metrics.service';
-import { Scopes } from '../metrics/scopes';
-import { DossiersRepository } from './dossiers.repository';
+import { DossiersService } from './dossiers.service';
 
 const code = z.string().trim().min(1).max(64);
 
@@ -27,25 +24,10 @@ class DossierQuery extends createZodDto(
 @Roles(...READERS)
 @Controller('dossiers')
 export class DossiersController {
-  constructor(
-    private readonly dossiers: DossiersRepository,
-    private readonly scopes: Scopes,
-    private readonly metrics: MetricsService,
-    private readonly calendar: CalendarService,
-  ) {}
+  constructor(private readonly dossiers: DossiersService) {}
 
   @Get()
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: DossierQuery) {
-    const { slice } = this.scopes.resolve(principal, query.scope, query.agency);
-    const to = this.metrics.instant(query.to);
-    const page = await this.dossiers.page(
-      slice,
-      query.status,
-      to,
-      this.calendar.clock.zone,
-      query.page,
-      query.pageSize,
-    );
-    return { total: page.total, page: query.page, pageSize: query.pageSize, rows: page.rows };
+  list(@CurrentPrincipal() principal: Principal, @Query() query: DossierQuery) {
+    return this.dossiers.list(principal, query);
   }
 }

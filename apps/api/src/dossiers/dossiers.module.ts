@@ -4,11 +4,11 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { DossiersController } from './dossiers.controller';
-import { DossiersRepository } from './dossiers.repository';
+import { DossiersService } from './dossiers.service';
 
 @Module({
   imports: [AuthModule, CalendarModule, DirectoryModule, MetricsModule],
   controllers: [DossiersController],
-  providers: [DossiersRepository],
+  providers: [DossiersService],
 })
 export class DossiersModule {}

@@ -1,4 +1,13 @@
-import { LiveSnapshot, previousWindow, Ranking, windowBounds, WindowName } from '@ioc/domain';
+import {
+  LiveSnapshot,
+  previousWindow,
+  Ranking,
+  sumFigures,
+  summaryOf,
+  TimeWindow,
+  windowBounds,
+  WindowName,
+} from '@ioc/domain';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { AlertsService } from '../alerts/alerts.service';
 import { Principal } from '../auth/principal';
@@ -7,8 +16,7 @@ import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { EventBus } from '../bus/event-bus';
-import { Window } from '../metrics/metrics.repository';
-import { MetricsService, ProvinceFigures, sumFigures } from '../metrics/metrics.service';
+import { MetricsService, ProvinceFigures } from '../metrics/metrics.service';
 import { RankingsService } from '../rankings/rankings.service';
 import { RoomKey, roomName } from './live-rooms';
 
@@ -30,7 +38,7 @@ interface Room {
  * database work of a tick depends on the windows watched, not on the rooms or the clients.
  */
 interface WindowReading {
-  window: Window;
+  window: TimeWindow;
   province: ProvinceFigures;
   districtRanking: Ranking;
 }
@@ -152,7 +160,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  private async read(window: Window): Promise<WindowReading> {
+  private async read(window: TimeWindow): Promise<WindowReading> {
     const [province, before] = await Promise.all([
       this.metrics.provinceFigures(window),
       this.metrics.figures({ by: 'unit', grouped: true }, previousWindow(window), 'score'),
@@ -176,12 +184,11 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     const { window, province, districtRanking } = await readings(room.key.window);
     const { scope } = room.key;
     const units = this.directory.current.subtree(scope);
-    const summary = this.metrics.summaryOf(
+    const summary = summaryOf(
       sumFigures(units.map((unit) => province.byUnit.get(unit))),
       units.reduce((total, unit) => total + (province.carriedOverByUnit.get(unit) ?? 0), 0),
-      scope,
-      null,
-      window,
+      { scope, agency: null, window, asOf: this.clock.now() },
+      this.config.metricSettings,
     );
     room.computedAt = performance.now();
     const name = roomName(room.key);

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DirectoryModule } from '../directory/directory.module';
+import { DossierStatusRepository } from './dossier-status.repository';
 import { MetricsController } from './metrics.controller';
 import { MetricsRepository } from './metrics.repository';
 import { MetricsService } from './metrics.service';
@@ -10,7 +11,7 @@ import { Scopes } from './scopes';
 @Module({
   imports: [AuthModule, CalendarModule, DirectoryModule],
   controllers: [MetricsController],
-  providers: [MetricsRepository, MetricsService, Scopes],
-  exports: [MetricsService, Scopes],
+  providers: [DossierStatusRepository, MetricsRepository, MetricsService, Scopes],
+  exports: [DossierStatusRepository, MetricsService, Scopes],
 })
 export class MetricsModule {}

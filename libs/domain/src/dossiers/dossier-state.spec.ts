@@ -1,7 +1,7 @@
-import type { DossierEvent } from '../events/event-schemas';
 import {
   apologized,
   derivationContext,
+  deriveDossier as derive,
   DOSSIER_ID,
   ms,
   paid,
@@ -16,9 +16,6 @@ import { WorkingCalendar } from '../calendar/working-calendar';
 import { LocalClock } from '../time/local-date';
 import { deriveDossierState, firstDueSoonDay, shiftDue } from './dossier-state';
 import { anyContains, rangeContains, TimeRange } from './time-range';
-
-const context = derivationContext();
-const derive = (...events: DossierEvent[]) => deriveDossierState(DOSSIER_ID, events, context);
 
 /** `(lower, upper]`, or `(lower, ∞)` without an upper bound. */
 const openClosed = (lower: string, upper: string | null): TimeRange => ({
@@ -99,9 +96,7 @@ describe('deriveDossierState', () => {
     it('follows operator overrides', () => {
       const overridden = derivationContext([{ date: '2025-03-04', working: false }]);
       const events = [received({ at: '2025-03-03T09:00:00+07:00', procedureCode: 'TTHC-2D' })];
-      expect(deriveDossierState(DOSSIER_ID, events, context).dueAt).toBe(
-        ms('2025-03-05T23:59:59.999+07:00'),
-      );
+      expect(derive(...events).dueAt).toBe(ms('2025-03-05T23:59:59.999+07:00'));
       expect(deriveDossierState(DOSSIER_ID, events, overridden).dueAt).toBe(
         ms('2025-03-06T23:59:59.999+07:00'),
       );

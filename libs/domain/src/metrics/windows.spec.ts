@@ -1,5 +1,13 @@
 import { LocalClock } from '../time/local-date';
-import { edgeReading, previousWindow, splitWindow, windowBounds } from './windows';
+import {
+  edgeReading,
+  parseInstant,
+  previousWindow,
+  resolveWindow,
+  splitWindow,
+  windowBounds,
+  WindowQueryError,
+} from './windows';
 
 const clock = new LocalClock();
 const at = (local: string) => Date.parse(`${local}+07:00`);
@@ -19,6 +27,72 @@ describe('windowBounds', () => {
       from: at('2026-11-20T09:00:00'),
       to: at('2026-11-21T00:00:00'),
     });
+  });
+});
+
+describe('parseInstant', () => {
+  it('reads ISO-8601 with an offset or Z, to the millisecond', () => {
+    expect(parseInstant('to', '2026-11-21T12:00:00+07:00')).toBe(at('2026-11-21T12:00:00'));
+    expect(parseInstant('to', '2026-11-21T05:00Z')).toBe(at('2026-11-21T12:00:00'));
+    expect(parseInstant('to', '2026-11-21T12:00:00.125+0700')).toBe(at('2026-11-21T12:00:00.125'));
+  });
+
+  it('refuses a local time without an offset, a date alone or nonsense, naming the parameter', () => {
+    for (const value of ['2026-11-21T12:00:00', '2026-11-21', 'yesterday']) {
+      expect(() => parseInstant('from', value)).toThrow(
+        new WindowQueryError(
+          'from: must be an ISO-8601 date-time with offset, e.g. 2026-11-21T00:00:00+07:00',
+        ),
+      );
+    }
+    expect(() => parseInstant('to', 'yesterday')).toThrow(WindowQueryError);
+    expect(() => parseInstant('to', '2026-13-45T12:00:00+07:00')).toThrow(
+      new WindowQueryError('to: not a valid date-time'),
+    );
+  });
+});
+
+describe('resolveWindow', () => {
+  const now = at('2026-11-21T15:00:00');
+
+  it('is since local midnight until now by default, or until `to` from its own midnight', () => {
+    expect(resolveWindow({}, now, clock)).toEqual({ from: at('2026-11-21T00:00:00'), to: now });
+    expect(resolveWindow({ to: '2026-11-20T01:30:00+07:00' }, now, clock)).toEqual({
+      from: at('2026-11-20T00:00:00'),
+      to: at('2026-11-20T01:30:00'),
+    });
+  });
+
+  it('takes `from` and `to` as given, and a named window only without them', () => {
+    expect(
+      resolveWindow(
+        { from: '2026-11-16T00:00:00+07:00', to: '2026-11-21T12:00:00+07:00', window: 'year' },
+        now,
+        clock,
+      ),
+    ).toEqual({ from: at('2026-11-16T00:00:00'), to: at('2026-11-21T12:00:00') });
+    expect(resolveWindow({ window: 'week' }, now, clock)).toEqual({
+      from: at('2026-11-16T00:00:00'),
+      to: now,
+    });
+  });
+
+  it('refuses `from` after `to`, and a window longer than 400 days', () => {
+    const instant = '2026-11-21T15:00:00+07:00';
+    expect(resolveWindow({ from: instant, to: instant }, now, clock)).toEqual({
+      from: now,
+      to: now,
+    });
+    expect(() => resolveWindow({ from: '2026-11-21T15:00:00.001+07:00' }, now, clock)).toThrow(
+      new WindowQueryError('from: must not be after to'),
+    );
+    // 400 days exactly is allowed; 1 ms more is not.
+    expect(resolveWindow({ from: '2025-10-17T15:00:00+07:00' }, now, clock).from).toBe(
+      at('2025-10-17T15:00:00'),
+    );
+    expect(() => resolveWindow({ from: '2025-10-17T14:59:59.999+07:00' }, now, clock)).toThrow(
+      new WindowQueryError('The window is longer than 400 days'),
+    );
   });
 });
 

@@ -5,13 +5,16 @@ export type WindowName = (typeof WINDOWS)[number];
 
 /** Longest window the read API computes. */
 export const MAX_WINDOW_DAYS = 400;
+const DAY_MS = 86_400_000;
+
+/** `[from, to)` in epoch milliseconds. */
+export interface TimeWindow {
+  from: number;
+  to: number;
+}
 
 /** `[from, to)` of a named window ending now: since local midnight, Monday, the 1st, 1 January. */
-export function windowBounds(
-  window: WindowName,
-  now: number,
-  clock: LocalClock,
-): { from: number; to: number } {
+export function windowBounds(window: WindowName, now: number, clock: LocalClock): TimeWindow {
   const today = clock.dateOf(now);
   const firstDay = {
     today,
@@ -23,11 +26,48 @@ export function windowBounds(
 }
 
 /** The window of the same length just before, for `previousRank`. */
-export function previousWindow({ from, to }: { from: number; to: number }): {
-  from: number;
-  to: number;
-} {
+export function previousWindow({ from, to }: TimeWindow): TimeWindow {
   return { from: from - (to - from), to: from };
+}
+
+/** A window or an instant a caller asked for that cannot be read; the message says why. */
+export class WindowQueryError extends Error {
+  override readonly name = 'WindowQueryError';
+}
+
+/** What a caller may ask for: `from` / `to` as ISO-8601 with offset, or a named window. */
+export interface WindowQuery {
+  from?: string;
+  to?: string;
+  window?: WindowName;
+}
+
+/** An instant given as ISO-8601 with an offset; `name` is the parameter, for the message. */
+export function parseInstant(name: string, value: string): number {
+  // An offset is required: a bare local time would be ambiguous between zones.
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(value)) {
+    throw new WindowQueryError(
+      `${name}: must be an ISO-8601 date-time with offset, e.g. 2026-11-21T00:00:00+07:00`,
+    );
+  }
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) throw new WindowQueryError(`${name}: not a valid date-time`);
+  return instant;
+}
+
+/**
+ * The window asked for: `from` / `to` as given, or a named window ending now, or since local
+ * midnight of `to` (default now). At most MAX_WINDOW_DAYS long, and `from` not after `to`.
+ */
+export function resolveWindow(query: WindowQuery, now: number, clock: LocalClock): TimeWindow {
+  if (query.window && !query.from && !query.to) return windowBounds(query.window, now, clock);
+  const to = query.to ? parseInstant('to', query.to) : now;
+  const from = query.from ? parseInstant('from', query.from) : clock.startOfDay(clock.dateOf(to));
+  if (from > to) throw new WindowQueryError('from: must not be after to');
+  if (to - from > MAX_WINDOW_DAYS * DAY_MS) {
+    throw new WindowQueryError(`The window is longer than ${MAX_WINDOW_DAYS} days`);
+  }
+  return { from, to };
 }
 
 /** A part of one local day, `[from, to)`. */

@@ -6,7 +6,8 @@
 import { WorkingCalendar } from '../calendar/working-calendar';
 import type { CalendarOverride } from '../calendar/working-calendar';
 import type { DossierEvent, DossierReceived } from '../events/event-schemas';
-import type { DerivationContext } from '../dossiers/dossier-state';
+import { deriveDossierState } from '../dossiers/dossier-state';
+import type { DerivationContext, DossierState } from '../dossiers/dossier-state';
 import { LocalClock } from '../time/local-date';
 
 type EventOf<T extends DossierEvent['type']> = Extract<DossierEvent, { type: T }>;
@@ -80,6 +81,13 @@ export function derivationContext(overrides: readonly CalendarOverride[] = []): 
     calendar: new WorkingCalendar(new LocalClock(), overrides),
     processingDays: (code) => PROCESSING_DAYS[code],
   };
+}
+
+const shippedCalendarContext = derivationContext();
+
+/** The state of `DOSSIER_ID` from its events, with the procedures above and the shipped calendar. */
+export function deriveDossier(...events: DossierEvent[]): DossierState {
+  return deriveDossierState(DOSSIER_ID, events, shippedCalendarContext);
 }
 
 /** Epoch milliseconds of an ISO instant, so expectations read as dates. */

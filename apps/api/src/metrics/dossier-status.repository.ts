@@ -1,0 +1,228 @@
+import type { DossierRow, DossierStatus, InProgressAt } from '@ioc/domain';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { JoinedReads } from './joined-reads';
+import { Slice, SqlParams, sliceSql } from './slice';
+
+/** The states a dossier in progress can be in at an instant, as the `dossier` columns name them. */
+export const DOSSIER_STATES = ['paused', 'overdue', 'due_soon'] as const;
+export type DossierStateName = (typeof DOSSIER_STATES)[number];
+
+export type DossierFilter = 'overdue' | 'dueSoon' | 'inProgress';
+
+/** Whether each state holds for a row `d` at the instant `at` (a parameter). */
+type StatesSql = Record<DossierStateName, string>;
+
+const iso = (instant: number) => new Date(instant).toISOString();
+
+/**
+ * `dossier`: every dossier's history, as the ranges `deriveDossierState` built. It answers for any
+ * instant: in progress is the open range, and each state its own range.
+ */
+const history = {
+  open: (at: string) => `d.open_range @> ${at}`,
+  states: (at: string): StatesSql => ({
+    paused: `d.paused @> ${at}`,
+    overdue: `d.overdue @> ${at}`,
+    due_soon: `d.due_soon @> ${at}`,
+  }),
+  /** The due date in force: the last step taken before the instant (pauses move it). */
+  dueAt: (at: string) => `
+    CASE WHEN d.due_steps IS NULL THEN d.due_at ELSE (
+      SELECT to_timestamp((s->>'dueAt')::float8 / 1000) FROM jsonb_array_elements(d.due_steps) s
+       WHERE (s->>'from')::float8 < extract(epoch FROM ${at}::timestamptz) * 1000
+       ORDER BY (s->>'from')::float8 DESC LIMIT 1) END`,
+};
+
+/**
+ * `open_dossier`: the dossiers open after every event derived, with their last due date, the
+ * start of its due-soon days and their pause, if any. It answers only for instants after the
+ * latest event derived, when nothing of their history can change their status but the clock.
+ */
+const current = {
+  states: (at: string): StatesSql => ({
+    paused: `d.paused_since IS NOT NULL`,
+    overdue: `d.paused_since IS NULL AND d.due_at < ${at}`,
+    due_soon: `d.paused_since IS NULL AND d.due_soon_from <= ${at} AND d.due_at >= ${at}`,
+  }),
+  dueAt: 'd.due_at',
+};
+
+/**
+ * Whether `open_dossier` answers for the instant, given the latest event derived: only after it,
+ * as at the event's own instant a dossier is still as it was before (states are `(from, to]`).
+ */
+const isCurrent = (instant: number, horizon: number) => instant > horizon;
+
+/** Paused before overdue before due soon, as `dossierStatusAt` decides. */
+const statusSql = (states: StatesSql) =>
+  `CASE WHEN ${states.paused} THEN 'paused' WHEN ${states.overdue} THEN 'overdue'
+        WHEN ${states.due_soon} THEN 'dueSoon' ELSE 'inProgress' END`;
+
+/** Local calendar days from the day of `from` to the day of `to` (`zone` is a parameter). */
+const localDaysSql = (from: string, to: string, zone: string) =>
+  `(${to} AT TIME ZONE ${zone})::date - (${from} AT TIME ZONE ${zone})::date`;
+
+/**
+ * A dossier's status at an instant, in SQL: the mirror of `dossierStatusAt` (libs/domain), held
+ * to it by tests/integration/repositories/dossier-status.repository.spec.ts. Counts serve the
+ * figures of a window's end; lists serve the dossiers' pages.
+ */
+@Injectable()
+export class DossierStatusRepository {
+  private readonly reads: JoinedReads;
+
+  constructor(private readonly db: DataSource) {
+    this.reads = new JoinedReads(db);
+  }
+
+  /**
+   * Dossiers in progress at an instant, with how many are paused, overdue and due soon. After
+   * `horizon` (the latest event derived), the open dossiers' own table answers; until it, the
+   * history of each dossier's states does, for the states asked for (the others stay at zero).
+   */
+  async inProgressAt(
+    slice: Slice,
+    instant: number,
+    zone: string,
+    horizon: number,
+    states: readonly DossierStateName[] = DOSSIER_STATES,
+  ): Promise<Map<string, InProgressAt>> {
+    if (isCurrent(instant, horizon)) {
+      const rows = await this.countsNow(slice, instant, zone);
+      return new Map(rows.map(({ key, ...counts }) => [key, counts]));
+    }
+    const [totals, counts] = await Promise.all([
+      this.openCountAt(slice, instant, horizon),
+      this.statesAt(slice, instant, zone, states),
+    ]);
+    const byKey = new Map<string, InProgressAt>();
+    for (const [key, total] of totals) {
+      const { paused = 0, overdue = 0, dueSoon = 0, oldestOverdueDays = 0 } = counts.get(key) ?? {};
+      byKey.set(key, { total, paused, overdue, dueSoon, oldestOverdueDays });
+    }
+    return byKey;
+  }
+
+  /** How many dossiers were in progress at an instant (a window's carried-over count). */
+  async openCountAt(slice: Slice, instant: number, horizon: number): Promise<Map<string, number>> {
+    const now = isCurrent(instant, horizon);
+    const params = new SqlParams();
+    const s = sliceSql(slice, now ? 'open_dossier' : 'dossier', 'd', params);
+    // In the past, the open-range index (which carries unit and agency) answers on its own.
+    const open = now ? 'true' : history.open(`${params.add(iso(instant))}::timestamptz`);
+    const rows = await this.reads.query<{ key: string; count: number }[]>(
+      `SELECT ${s.key} AS key, count(*)::int AS count FROM ${s.from}
+        WHERE ${open} AND ${s.where} GROUP BY 1`,
+      params.values,
+    );
+    return new Map(rows.map((row) => [row.key, row.count]));
+  }
+
+  private countsNow(slice: Slice, instant: number, zone: string) {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'open_dossier', 'd', params);
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    const states = current.states(at);
+    const oldestDue = `min(${current.dueAt}) FILTER (WHERE ${states.overdue})`;
+    return this.reads.query<(InProgressAt & { key: string })[]>(
+      `SELECT ${s.key} AS key, count(*)::int AS total,
+              count(*) FILTER (WHERE ${states.paused})::int AS paused,
+              count(*) FILTER (WHERE ${states.overdue})::int AS overdue,
+              count(*) FILTER (WHERE ${states.due_soon})::int AS "dueSoon",
+              coalesce(${localDaysSql(oldestDue, at, params.add(zone))}, 0)::int AS "oldestOverdueDays"
+         FROM ${s.from} WHERE ${s.where} GROUP BY 1`,
+      params.values,
+    );
+  }
+
+  /**
+   * Paused, overdue and due-soon counts at a past instant, each read through its own partial
+   * index over the dossiers that were ever in that state (few, next to all those open).
+   */
+  private async statesAt(
+    slice: Slice,
+    instant: number,
+    zone: string,
+    names: readonly DossierStateName[],
+  ) {
+    const params = new SqlParams();
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    const states = history.states(at);
+    const inState = (state: DossierStateName) => {
+      const s = sliceSql(slice, 'dossier', 'd', params);
+      // The due date in force is read for overdue dossiers only: the oldest of them.
+      const due = state === 'overdue' ? history.dueAt(at) : 'NULL::timestamptz';
+      // The index's own condition comes first, so the planner may use the partial index.
+      return `SELECT ${s.key} AS key, '${state}' AS state, ${due} AS due FROM ${s.from}
+               WHERE NOT isempty(d.${state}) AND ${states[state]} AND ${s.where}`;
+    };
+    const rows = await this.reads.query<(Omit<InProgressAt, 'total'> & { key: string })[]>(
+      `SELECT key,
+              count(*) FILTER (WHERE state = 'paused')::int AS paused,
+              count(*) FILTER (WHERE state = 'overdue')::int AS overdue,
+              count(*) FILTER (WHERE state = 'due_soon')::int AS "dueSoon",
+              coalesce(${localDaysSql('min(due)', at, params.add(zone))}, 0)::int AS "oldestOverdueDays"
+         FROM (${names.map(inState).join(' UNION ALL ')}) AS states
+        GROUP BY key`,
+      params.values,
+    );
+    return new Map(rows.map((row) => [row.key, row]));
+  }
+
+  /** Dossiers in progress at an instant, most urgent first (earliest due date). */
+  async page(
+    slice: Slice,
+    filter: DossierFilter,
+    instant: number,
+    zone: string,
+    page: number,
+    pageSize: number,
+  ): Promise<{ total: number; rows: DossierRow[] }> {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'dossier', 'd', params);
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    const tz = params.add(zone);
+    const states = history.states(at);
+    const rows = await this.db.query<(DossierRow & { total: number })[]>(
+      `SELECT dossier_id AS "dossierId", procedure_code AS "procedureCode", agency_code AS "agencyCode",
+              unit_code AS "unitCode", channel, received_at AS "receivedAt", due AS "dueAt", status,
+              CASE WHEN status = 'overdue' THEN ${localDaysSql('due', at, tz)} ELSE 0 END::int AS "overdueDays",
+              count(*) OVER ()::int AS total
+         FROM (
+           SELECT d.*, ${history.dueAt(at)} AS due, ${statusSql(states)} AS status
+             FROM ${s.from}
+            WHERE ${history.open(at)} AND ${filterSql(filter, states)} AND ${s.where}) AS open_dossiers
+        ORDER BY due, dossier_id
+        LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
+      params.values,
+    );
+    const total = rows[0]?.total ?? (page > 1 ? await this.count(slice, filter, instant) : 0);
+    return {
+      total,
+      rows: rows.map(({ total: _total, ...row }) => ({
+        ...row,
+        status: row.status as DossierStatus,
+        receivedAt: new Date(row.receivedAt).toISOString(),
+        dueAt: new Date(row.dueAt).toISOString(),
+      })),
+    };
+  }
+
+  /** The total when the page asked for lies past the end. */
+  private async count(slice: Slice, filter: DossierFilter, instant: number): Promise<number> {
+    const params = new SqlParams();
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    const s = sliceSql(slice, 'dossier', 'd', params);
+    const rows = await this.db.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM ${s.from}
+        WHERE ${history.open(at)} AND ${filterSql(filter, history.states(at))} AND ${s.where}`,
+      params.values,
+    );
+    return rows[0].total;
+  }
+}
+
+function filterSql(filter: DossierFilter, states: StatesSql): string {
+  return { overdue: states.overdue, dueSoon: states.due_soon, inProgress: 'true' }[filter];
+}

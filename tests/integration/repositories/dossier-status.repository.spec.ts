@@ -1,0 +1,379 @@
+import {
+  addDays,
+  DossierEvent,
+  DossierState,
+  deriveDossierState,
+  dossierStatusAt,
+  InProgressAt,
+  isDossierEvent,
+  LocalClock,
+  StatusAt,
+  validateEvent,
+  WorkingCalendar,
+} from '@ioc/domain';
+import { isDeepStrictEqual } from 'node:util';
+import {
+  DOSSIER_STATES,
+  DossierFilter,
+  DossierStateName,
+  DossierStatusRepository,
+} from '../../../apps/api/src/metrics/dossier-status.repository';
+import { MetricsRepository } from '../../../apps/api/src/metrics/metrics.repository';
+import { Slice } from '../../../apps/api/src/metrics/slice';
+import {
+  local,
+  paused,
+  received,
+  resolved,
+  resumed,
+  testProcedure,
+  withdrawn,
+} from '../../support/events';
+import { startTestApp, TestApp } from '../../support/test-app';
+
+const ZONE = 'Asia/Ho_Chi_Minh';
+const PROCEDURES = [1, 2, 5, 6, 7].map((days) => testProcedure(`STATUS-P${days}`, days));
+
+/** A dossier of its own commune's committee, so that counts by agency are counts of one dossier. */
+const at = (unitCode: string, processingDays: number) => ({
+  unitCode,
+  agencyCode: `UBND-${unitCode}`,
+  procedureCode: `STATUS-P${processingDays}`,
+  channel: 'online' as const,
+});
+
+/**
+ * Hand-made histories around 30/4–1/5/2025 (days off Wed 30/4 to Fri 2/5, made up on Saturday
+ * 26/4), each with its due date worked out by hand. The latest event of all is the resumption of
+ * ST-RESUMED-LAST, Monday 28/4 11:00: from then on the open dossiers' own table answers too.
+ */
+const HISTORIES: { events: object[]; dueAt: string }[] = [
+  {
+    // 2 working days from Mon 28/4: Tue 29/4, then the holiday and the weekend: Mon 5/5. Due
+    // soon from Tue 29/4, the working day before it.
+    events: [received('ST-HOLIDAY', '2025-04-28T09:00:00', at('25195', 2))],
+    dueAt: '2025-05-05T23:59:59.999',
+  },
+  {
+    // 6 working days: 29/4, 5/5 … 9/5, a Friday: overdue through the weekend.
+    events: [received('ST-FRIDAY', '2025-04-28T10:00:00', at('25198', 6))],
+    dueAt: '2025-05-09T23:59:59.999',
+  },
+  {
+    // 7 working days: Mon 12/5, due soon from Friday 9/5 and through the weekend.
+    events: [received('ST-MONDAY', '2025-04-28T10:15:00', at('25201', 7))],
+    dueAt: '2025-05-12T23:59:59.999',
+  },
+  {
+    // The source's due date, mid-afternoon: overdue 0 days until local midnight.
+    events: [
+      received('ST-SOURCE-DUE', '2025-04-25T09:00:00', {
+        ...at('25204', 1),
+        dueAt: local('2025-04-29T17:00:00'),
+      }),
+    ],
+    dueAt: '2025-04-29T17:00:00.000',
+  },
+  {
+    // The source's due date on a day off: due soon on that day only.
+    events: [
+      received('ST-DUE-ON-HOLIDAY', '2025-04-25T10:00:00', {
+        ...at('25205', 1),
+        dueAt: local('2025-05-01T12:00:00'),
+      }),
+    ],
+    dueAt: '2025-05-01T12:00:00.000',
+  },
+  {
+    // Due Fri 25/4; paused that morning and never resumed: paused ever after, never overdue.
+    events: [
+      received('ST-PAUSED', '2025-04-23T09:00:00', at('25207', 2)),
+      paused('ST-PAUSED', '2025-04-25T10:00:00'),
+    ],
+    dueAt: '2025-04-25T23:59:59.999',
+  },
+  {
+    // Due Mon 28/4 (23, 24, 25, Saturday 26 and 28); paused from Fri 25/4 14:00 to the latest
+    // event, Mon 28/4 11:00: Fri, Sat and Mon touched move it to Tue 6/5.
+    events: [
+      received('ST-RESUMED-LAST', '2025-04-22T09:00:00', at('25210', 5)),
+      paused('ST-RESUMED-LAST', '2025-04-25T14:00:00'),
+      resumed('ST-RESUMED-LAST', '2025-04-28T11:00:00'),
+    ],
+    dueAt: '2025-05-06T23:59:59.999',
+  },
+  {
+    // Due Wed 23/4, resolved late on Thursday.
+    events: [
+      received('ST-RESOLVED', '2025-04-21T09:00:00', at('25213', 2)),
+      resolved('ST-RESOLVED', '2025-04-24T15:00:00'),
+    ],
+    dueAt: '2025-04-23T23:59:59.999',
+  },
+  {
+    // Withdrawn while paused; the pause's two working days (23, 24/4) move it from Mon 28/4 to
+    // Mon 5/5, but only from the withdrawal on, when it no longer counts.
+    events: [
+      received('ST-WITHDRAWN', '2025-04-22T10:00:00', at('25216', 5)),
+      paused('ST-WITHDRAWN', '2025-04-23T09:00:00'),
+      withdrawn('ST-WITHDRAWN', '2025-04-24T09:00:00'),
+    ],
+    dueAt: '2025-05-05T23:59:59.999',
+  },
+  {
+    // Due Tue 15/4; paused after it (Thu 17/4 10:00 to Fri 18/4 10:00), which moves it to Thu 17/4:
+    // overdue, paused, then overdue again, counted from the moved due date.
+    events: [
+      received('ST-PAUSED-LATE', '2025-04-14T09:00:00', at('25217', 1)),
+      paused('ST-PAUSED-LATE', '2025-04-17T10:00:00'),
+      resumed('ST-PAUSED-LATE', '2025-04-18T10:00:00'),
+    ],
+    dueAt: '2025-04-17T23:59:59.999',
+  },
+  {
+    // Due Wed 23/4; one pause touching Wed 16/4 (→ Thu 24/4), one touching Mon 21 and Tue 22/4
+    // (→ Saturday 26/4, the make-up working day).
+    events: [
+      received('ST-TWO-PAUSES', '2025-04-14T10:00:00', at('25219', 7)),
+      paused('ST-TWO-PAUSES', '2025-04-16T10:00:00'),
+      resumed('ST-TWO-PAUSES', '2025-04-16T15:00:00'),
+      paused('ST-TWO-PAUSES', '2025-04-21T09:00:00'),
+      resumed('ST-TWO-PAUSES', '2025-04-22T09:00:00'),
+    ],
+    dueAt: '2025-04-26T23:59:59.999',
+  },
+  {
+    // Due the next working day: due soon from the receipt.
+    events: [received('ST-LAST-RECEIVED', '2025-04-28T10:30:00', at('25220', 1))],
+    dueAt: '2025-04-29T23:59:59.999',
+  },
+];
+const LATEST_EVENT = Date.parse(local('2025-04-28T11:00:00'));
+
+const clock = new LocalClock(ZONE);
+const calendar = new WorkingCalendar(clock);
+const processingDays = new Map(PROCEDURES.map((p) => [p.code, p.processingDays]));
+
+function derive(events: object[]): DossierState {
+  const parsed = events.map((raw) => {
+    const validation = validateEvent(raw);
+    if (!validation.ok || !isDossierEvent(validation.event)) throw new Error(`bad event in spec`);
+    return validation.event as DossierEvent;
+  });
+  return deriveDossierState(parsed[0].dossierId, parsed, {
+    calendar,
+    processingDays: (code) => processingDays.get(code),
+  });
+}
+
+/** Every instant at which some dossier's status may change, 1 ms either side, and each midnight. */
+function instantsToCheck(states: readonly DossierState[]): number[] {
+  const points = [LATEST_EVENT];
+  for (const state of states) {
+    for (const range of [state.open!, ...state.paused, ...state.overdue, ...state.dueSoon]) {
+      points.push(range.lower);
+      if (range.upper !== null) points.push(range.upper);
+    }
+    for (const step of state.dueSteps) points.push(step.from, step.dueAt);
+  }
+  const instants = points.flatMap((point) => [point - 1, point, point + 1]);
+  for (let day = '2025-04-14'; day <= '2025-05-20'; day = addDays(day, 1)) {
+    instants.push(clock.startOfDay(day));
+  }
+  return [...new Set(instants)].sort((a, b) => a - b);
+}
+
+describe('DossierStatusRepository', () => {
+  let t: TestApp;
+  let repository: DossierStatusRepository;
+  let states: DossierState[];
+  let instants: number[];
+  let latestEventDerived: number;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: '2025-05-20T12:00:00+07:00' });
+    await t.importProcedures(PROCEDURES);
+    const events = HISTORIES.flatMap((history) => history.events);
+    const ingest = await t.ingest(events);
+    expect(ingest.body).toEqual({ accepted: events.length, duplicates: 0, rejected: [] });
+    repository = t.app.get(DossierStatusRepository);
+    latestEventDerived = await t.app.get(MetricsRepository).latestEventDerived();
+    states = HISTORIES.map((history) => derive(history.events));
+    instants = instantsToCheck(states);
+  });
+
+  afterAll(() => t.close());
+
+  /** The domain's status of each dossier in progress at the instant. */
+  const statusesAt = (instant: number) =>
+    states
+      .map((state) => ({ state, status: dossierStatusAt(state, instant, clock) }))
+      .filter((entry): entry is { state: DossierState; status: StatusAt } => !!entry.status);
+
+  /** What the counts should be, per agency (one dossier each) and for the whole province. */
+  function expectedCounts(instant: number, counted: readonly DossierStateName[]) {
+    const byAgency = new Map<string, InProgressAt>();
+    const province: InProgressAt = {
+      total: 0,
+      paused: 0,
+      overdue: 0,
+      dueSoon: 0,
+      oldestOverdueDays: 0,
+    };
+    for (const { state, status } of statusesAt(instant)) {
+      const one = (name: DossierStateName, value: StatusAt['status']) =>
+        counted.includes(name) && status.status === value ? 1 : 0;
+      const counts = {
+        total: 1,
+        paused: one('paused', 'paused'),
+        overdue: one('overdue', 'overdue'),
+        dueSoon: one('due_soon', 'dueSoon'),
+        oldestOverdueDays: one('overdue', 'overdue') * status.overdueDays,
+      };
+      byAgency.set(state.received!.agencyCode, counts);
+      province.total += 1;
+      province.paused += counts.paused;
+      province.overdue += counts.overdue;
+      province.dueSoon += counts.dueSoon;
+      province.oldestOverdueDays = Math.max(province.oldestOverdueDays, counts.oldestOverdueDays);
+    }
+    return { byAgency, province: province.total ? new Map([['', province]]) : new Map() };
+  }
+
+  /** Instants where the SQL and the domain disagree, with both answers. */
+  async function disagreements<T>(
+    at: readonly number[],
+    read: (instant: number) => Promise<T>,
+    expected: (instant: number) => T,
+  ) {
+    const found = [];
+    for (const instant of at) {
+      const sql = await read(instant);
+      const domain = expected(instant);
+      if (!isDeepStrictEqual(sql, domain)) {
+        found.push({ at: new Date(instant).toISOString(), sql, domain });
+      }
+    }
+    return found;
+  }
+
+  const byAgency: Slice = { by: 'agency', grouped: true };
+  const province: Slice = { by: 'unit' };
+  /** Past every instant: the history of each dossier answers, whatever the instant. */
+  const HISTORY = Number.POSITIVE_INFINITY;
+
+  it('derives the hand-worked due dates, and checks over a hundred instants', () => {
+    expect(states.map((state) => new Date(state.dueAt!).toISOString())).toEqual(
+      HISTORIES.map((history) => new Date(local(history.dueAt)).toISOString()),
+    );
+    expect(latestEventDerived).toBe(LATEST_EVENT);
+    expect(instants.length).toBeGreaterThan(120);
+  });
+
+  it('counts in progress, paused, overdue, due soon and the oldest overdue days from the history as dossierStatusAt says', async () => {
+    const read = async (instant: number) => ({
+      byAgency: await repository.inProgressAt(byAgency, instant, ZONE, HISTORY),
+      province: await repository.inProgressAt(province, instant, ZONE, HISTORY),
+    });
+    expect(
+      await disagreements(instants, read, (instant) => expectedCounts(instant, DOSSIER_STATES)),
+    ).toEqual([]);
+  });
+
+  it('counts only overdue from the history when only overdue is asked for (a score)', async () => {
+    const read = async (instant: number) => ({
+      byAgency: await repository.inProgressAt(byAgency, instant, ZONE, HISTORY, ['overdue']),
+      province: await repository.inProgressAt(province, instant, ZONE, HISTORY, ['overdue']),
+    });
+    expect(
+      await disagreements(instants, read, (instant) => expectedCounts(instant, ['overdue'])),
+    ).toEqual([]);
+  });
+
+  it('counts at and after the latest event derived (then from the open dossiers) as dossierStatusAt says', async () => {
+    const read = async (instant: number) => ({
+      byAgency: await repository.inProgressAt(byAgency, instant, ZONE, latestEventDerived),
+      province: await repository.inProgressAt(province, instant, ZONE, latestEventDerived),
+    });
+    const current = instants.filter((instant) => instant >= latestEventDerived);
+    expect(current.length).toBeGreaterThan(40);
+    expect(
+      await disagreements(current, read, (instant) => expectedCounts(instant, DOSSIER_STATES)),
+    ).toEqual([]);
+  });
+
+  it('counts the dossiers in progress (carried over) on either table as dossierStatusAt says', async () => {
+    const read = async (instant: number) => ({
+      history: await repository.openCountAt(byAgency, instant, HISTORY),
+      current:
+        instant >= latestEventDerived
+          ? await repository.openCountAt(byAgency, instant, latestEventDerived)
+          : null,
+    });
+    const expected = (instant: number) => {
+      const open = new Map(statusesAt(instant).map(({ state }) => [state.received!.agencyCode, 1]));
+      return { history: open, current: instant >= latestEventDerived ? open : null };
+    };
+    expect(await disagreements(instants, read, expected)).toEqual([]);
+  });
+
+  it('lists each dossier with its status, due date in force and overdue days as dossierStatusAt says, earliest due first', async () => {
+    const filters: DossierFilter[] = ['inProgress', 'overdue', 'dueSoon'];
+    const read = async (instant: number) => {
+      const pages = [];
+      for (const filter of filters) {
+        const page = await repository.page(province, filter, instant, ZONE, 1, 50);
+        pages.push({
+          total: page.total,
+          rows: page.rows.map(({ dossierId, status, dueAt, overdueDays }) => ({
+            dossierId,
+            status,
+            dueAt,
+            overdueDays,
+          })),
+        });
+      }
+      return pages;
+    };
+    const expected = (instant: number) => {
+      const rows = statusesAt(instant)
+        .map(({ state, status }) => ({
+          dossierId: state.dossierId,
+          status: status.status,
+          dueAt: new Date(status.dueAt).toISOString(),
+          overdueDays: status.overdueDays,
+        }))
+        .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.dossierId.localeCompare(b.dossierId));
+      return filters.map((filter) => {
+        const kept = rows.filter((row) => filter === 'inProgress' || row.status === filter);
+        return { total: kept.length, rows: kept };
+      });
+    };
+    expect(await disagreements(instants, read, expected)).toEqual([]);
+  });
+
+  it('reads the hand-worked statuses at the latest event and at a due instant', async () => {
+    const page = async (instant: string) =>
+      (await repository.page(province, 'inProgress', Date.parse(local(instant)), ZONE, 1, 50)).rows
+        .map((row) => `${row.dossierId} ${row.status} ${row.overdueDays}`)
+        .sort();
+    // The resumption itself: still paused at that instant, running 1 ms later.
+    expect(await page('2025-04-28T11:00:00.000')).toEqual([
+      'ST-DUE-ON-HOLIDAY inProgress 0',
+      'ST-FRIDAY inProgress 0',
+      'ST-HOLIDAY inProgress 0',
+      'ST-LAST-RECEIVED dueSoon 0',
+      'ST-MONDAY inProgress 0',
+      'ST-PAUSED paused 0',
+      'ST-PAUSED-LATE overdue 11',
+      'ST-RESUMED-LAST paused 0',
+      'ST-SOURCE-DUE dueSoon 0',
+      'ST-TWO-PAUSES overdue 2',
+    ]);
+    const sourceDue = async (instant: string) =>
+      (await page(instant)).find((row) => row.startsWith('ST-SOURCE-DUE'));
+    expect(await sourceDue('2025-04-29T17:00:00.000')).toBe('ST-SOURCE-DUE dueSoon 0');
+    expect(await sourceDue('2025-04-29T17:00:00.001')).toBe('ST-SOURCE-DUE overdue 0');
+    expect(await sourceDue('2025-04-30T00:00:00.000')).toBe('ST-SOURCE-DUE overdue 1');
+  });
+});
