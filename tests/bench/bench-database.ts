@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { cpuMs } from './process-usage';
 
 /**
  * The PostgreSQL server the benchmarks make their own databases on: BENCH_DATABASE_URL, else
@@ -26,4 +27,14 @@ export async function sql<T = unknown>(
   } finally {
     await client.end();
   }
+}
+
+/** CPU time (ms) of the backends connected to a database, by pid. */
+export async function backendCpu(database: string): Promise<Map<number, number>> {
+  const rows = await sql<{ pid: number }>(
+    BENCH_SERVER,
+    `SELECT pid FROM pg_stat_activity WHERE datname = $1`,
+    [database],
+  );
+  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
 }

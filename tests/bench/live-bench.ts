@@ -25,12 +25,11 @@
  * LIVE_BENCH_WORKERS (client threads, default 2), LIVE_BENCH_ROOMS (the first n of the 10 rooms).
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
-import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
+import { backendCpu, BENCH_SERVER, databaseUrl, sql } from './bench-database';
+import { cpuMs, loadAverage, machine } from './process-usage';
 
 const DATABASE = 'ioc_live_bench';
 /** Our own range, 39,600–39,899; the next free port if something holds ours (e.g. an outgoing connection). */
@@ -52,7 +51,6 @@ const WORKERS = Number(process.env.LIVE_BENCH_WORKERS ?? 2);
 const GRACE_MS = 5_000;
 /** Latency is also reported per slice of the phase: the live computation's cost grows with the day's events. */
 const SEGMENT_MS = 10_000;
-const CLK_TCK = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Wall-clock milliseconds, comparable between worker threads. */
@@ -65,10 +63,6 @@ function percentile(sorted: ArrayLike<number>, p: number): number {
 
 const ms = (value: number) =>
   Number.isNaN(value) ? '–' : Number.isFinite(value) ? `${Math.round(value)} ms` : '∞';
-const load = () =>
-  loadavg()
-    .map((l) => l.toFixed(2))
-    .join(' ');
 
 // ---------------------------------------------------------------------------------------------
 // Rooms and events
@@ -435,27 +429,6 @@ async function login(): Promise<string> {
   return ((await response.json()) as { accessToken: string }).accessToken;
 }
 
-/** utime + stime of a process, in ms; 0 if it is gone. */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLK_TCK; // utime, stime: fields 14, 15 of proc(5)
-  } catch {
-    return 0;
-  }
-}
-
-/** CPU time of the backends connected to the bench database, by pid. */
-async function dbCpu(): Promise<Map<number, number>> {
-  const rows = await sql<{ pid: number }>(
-    BENCH_SERVER,
-    `SELECT pid FROM pg_stat_activity WHERE datname = $1`,
-    [DATABASE],
-  );
-  return new Map(rows.map((r) => [r.pid, cpuMs(r.pid)]));
-}
-
 function dbCpuSince(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0;
   for (const [pid, value] of after) total += value - (before.get(pid) ?? 0);
@@ -560,7 +533,11 @@ async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | {
     while (now() - started < SECONDS * 1000 && !failure) {
       if (!measured && now() >= measureFrom) {
         measured = true;
-        cpuFrom = { api: cpuMs(api.pid!), db: await dbCpu(), bench: process.cpuUsage() };
+        cpuFrom = {
+          api: cpuMs(api.pid!),
+          db: await backendCpu(DATABASE),
+          bench: process.cpuUsage(),
+        };
       }
       post();
       await sleep(Math.max(0, started + ++sent * EVERY_MS - now()));
@@ -568,7 +545,7 @@ async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | {
     const ended = now();
     const cpuTo = {
       api: cpuMs(api.pid!),
-      db: await dbCpu(),
+      db: await backendCpu(DATABASE),
       bench: process.cpuUsage(cpuFrom.bench),
     };
     await Promise.all(inFlight);
@@ -601,7 +578,7 @@ async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | {
       postP99: percentile(postTimes, 99),
       rejected,
       connectSeconds,
-      load: load(),
+      load: loadAverage(),
     };
   } finally {
     await pool.closeClients();
@@ -630,10 +607,9 @@ function print(label: string, r: PhaseResult): void {
 }
 
 async function main(): Promise<void> {
-  const cores = cpus();
   console.log(
-    `machine: ${cores.length} × ${cores[0]?.model}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB; node ${process.version}; ` +
-      `load average at start ${load()} (a shared machine: other engineers run tests on it)`,
+    `machine: ${machine()}; ` +
+      `load average at start ${loadAverage()} (a shared machine: other engineers run tests on it)`,
   );
   console.log(
     `ingest ${(BATCH * 1000) / EVERY_MS} events/s (${BATCH} dossier.received every ${EVERY_MS} ms); LIVE_TICK_MS ${TICK_MS}; ` +
@@ -687,7 +663,7 @@ async function main(): Promise<void> {
           ? `${lastUnder.clients} (p99 ${ms(lastUnder.p99)})`
           : `none of the steps (10 clients: p99 ${ms(ten?.p99 ?? NaN)})`),
     );
-    console.log(`load average at the end ${load()}`);
+    console.log(`load average at the end ${loadAverage()}`);
   } finally {
     await pool.close().catch(() => undefined);
     await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`).catch(

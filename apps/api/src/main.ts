@@ -83,6 +83,8 @@ async function main(): Promise<void> {
   const command = process.argv.slice(2);
   const app = await createApp();
   if (command.length) {
+    // Logs are buffered until `listen`, which a command never calls: print them as they come.
+    app.flushLogs();
     await app.init();
     await runCommand(app, command);
     await app.close();
