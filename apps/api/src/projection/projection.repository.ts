@@ -151,6 +151,14 @@ export class ProjectionRepository {
     return rows.map((row) => row.dossier_id);
   }
 
+  /** How long the oldest queued dossier has waited, in milliseconds; 0 when none waits. */
+  async oldestQueuedAgeMs(): Promise<number> {
+    const [row] = await this.db.query<{ age_ms: number | null }[]>(
+      `SELECT (extract(epoch FROM now() - min(queued_at)) * 1000)::float8 AS age_ms FROM pending_dossier`,
+    );
+    return Math.max(0, row.age_ms ?? 0);
+  }
+
   async queueStatus(): Promise<QueueStatus> {
     const [row] = await this.db.query<{ length: number; oldest_age_ms: number | null }[]>(
       `SELECT count(*)::int AS length,
