@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { ProjectionRepository, QueueStatus, SetAsideRow } from './projection.repository';
 
@@ -23,6 +24,11 @@ export class ProjectionService {
     private readonly repository: ProjectionRepository,
     private readonly clock: Clock,
   ) {}
+
+  /** Queues dossiers for the projector, in the transaction that stores their events. */
+  queue(tx: EntityManager, dossierIds: readonly string[]): Promise<void> {
+    return this.repository.queue(tx, dossierIds);
+  }
 
   /**
    * Now, less the wait of the oldest dossier queued and not derived yet: the figures include every
