@@ -29,7 +29,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 
 const DATABASE = 'ioc_live_bench';

@@ -9,7 +9,7 @@
  */
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { issueWallToken, postEvents, WallTraffic } from '../support/wall-traffic';
 
 export interface WallStack {

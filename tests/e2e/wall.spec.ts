@@ -6,20 +6,23 @@
  * updates within a second, the stale indicator when the API goes away, no console errors, no
  * request off the host, screenshots at wall sizes.
  */
-import type { DailySeries, LateAgencies, MetricsSummary, Ranking } from '@ioc/domain';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import {
   formatCount,
   formatDecimal,
   formatRate,
   formatVnd,
-} from '../../libs/domain/src/format/display-format';
+  type DailySeries,
+  type LateAgencies,
+  type MetricsSummary,
+  type Ranking,
+} from '@ioc/domain';
 import { daysForWeeks, weeklyOnTime } from '../../apps/dashboard/src/stores/trend-series';
 import { createApp } from '../../apps/api/src/main';
 import { DEMO_INGEST_KEY } from '../../apps/api/src/auth/auth.service';

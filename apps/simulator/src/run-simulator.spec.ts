@@ -9,7 +9,7 @@ import {
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { EventSink } from './ingest-client';
 import { runSimulator, SimulatorOptions, STATE_FILE_NAME } from './run-simulator';
 import { SimulatedStream } from './simulated-stream';

@@ -10,3 +10,4 @@ export * from './directory/directory';
 export * from './contracts/api';
 export * from './metrics/windows';
 export * from './contracts/live';
+export * from './format/display-format';

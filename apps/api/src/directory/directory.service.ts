@@ -2,7 +2,7 @@ import { Directory, directorySchema } from '@ioc/domain';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { DirectoryRepository } from './directory.repository';
 import { DirectorySnapshot } from './directory-snapshot';
 

@@ -5,8 +5,8 @@ import type {
   Ranking,
   RankingLevel,
   Unit,
-} from '@ioc/domain';
-import type { WindowName } from '@ioc/domain/metrics/windows';
+  WindowName,
+} from '@ioc/domain/browser';
 import type { HttpClient } from './http';
 
 export interface LoginResult {

@@ -6,7 +6,7 @@ import {
   formatTime,
   formatVnd,
   formatWeekday,
-} from '@ioc/domain/format/display-format';
+} from '@ioc/domain/browser';
 import { useLocale } from './index';
 
 /** The shared vi-VN / English formatters, bound to the language on screen. */

@@ -1,4 +1,4 @@
-import type { DisplayLocale } from '@ioc/domain/format/display-format';
+import type { DisplayLocale } from '@ioc/domain/browser';
 import { createI18n, useI18n } from 'vue-i18n';
 import { en } from './en';
 import { vi, type Messages } from './vi';

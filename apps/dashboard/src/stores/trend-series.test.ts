@@ -1,4 +1,4 @@
-import type { DailyFigures } from '@ioc/domain';
+import type { DailyFigures } from '@ioc/domain/browser';
 import { describe, expect, it } from 'vitest';
 import { summaryFixture } from '@/testing/fixtures';
 import { daysForWeeks, localDay, weeklyOnTime, withLiveToday } from './trend-series';

@@ -1,4 +1,4 @@
-import type { DailyFigures, MetricsSummary } from '@ioc/domain';
+import type { DailyFigures, MetricsSummary } from '@ioc/domain/browser';
 
 const DISPLAY_ZONE = 'Asia/Ho_Chi_Minh';
 const localDayFormat = new Intl.DateTimeFormat('en-CA', {

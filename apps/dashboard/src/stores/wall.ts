@@ -1,5 +1,12 @@
-import type { DailySeries, LateAgencies, LiveSnapshot, MetricsSummary, Ranking } from '@ioc/domain';
-import { WINDOWS, type WindowName } from '@ioc/domain/metrics/windows';
+import {
+  WINDOWS,
+  type DailySeries,
+  type LateAgencies,
+  type LiveSnapshot,
+  type MetricsSummary,
+  type Ranking,
+  type WindowName,
+} from '@ioc/domain/browser';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiError } from '@/api/http';

@@ -1,4 +1,4 @@
-import type { LateAgencies, MetricsSummary, Ranking } from '@ioc/domain';
+import type { LateAgencies, MetricsSummary, Ranking } from '@ioc/domain/browser';
 
 const target = (target: number, actual: number | null) => ({
   target,

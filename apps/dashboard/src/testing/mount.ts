@@ -1,4 +1,4 @@
-import type { DisplayLocale } from '@ioc/domain/format/display-format';
+import type { DisplayLocale } from '@ioc/domain/browser';
 import { mount, type ComponentMountingOptions } from '@vue/test-utils';
 import type { Component } from 'vue';
 import { createAppI18n } from '@/i18n';

@@ -1,4 +1,4 @@
-import { WINDOWS, type WindowName } from '@ioc/domain/metrics/windows';
+import { WINDOWS, type WindowName } from '@ioc/domain/browser';
 import { onBeforeUnmount, ref, type Ref } from 'vue';
 
 export interface WallSettings {
