@@ -1,8 +1,10 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import vue from 'eslint-plugin-vue';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
 
 // libs/domain is imported through the entry points its package.json declares, never deeper.
 const domain = JSON.parse(readFileSync(join(import.meta.dirname, 'libs/domain/package.json')));
@@ -18,25 +20,47 @@ const deepDomainImports = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/**',
-      'node_modules/**',
-      'coverage/**',
-      '.data/**',
-      'apps/dashboard/**/*.vue',
-      '**/*.d.ts',
-    ],
+    ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', '**/*.d.ts'],
   },
   js.configs.recommended,
-  ...tseslint.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  ...vue.configs['flat/recommended'],
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly' } },
+    // Type-aware: each file is checked against the tsconfig.json nearest to it (the root one, or
+    // the dashboard's, which covers its .vue files).
+    languageOptions: {
+      globals: { console: 'readonly', process: 'readonly' },
+      parserOptions: {
+        projectService: true,
+        tsconfigRootDir: import.meta.dirname,
+        extraFileExtensions: ['.vue'],
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // Single-file components: vue-eslint-parser for the template, TypeScript's for the script.
+    files: ['**/*.vue'],
+    languageOptions: {
+      parser: vueParser,
+      parserOptions: { parser: tseslint.parser, sourceType: 'module' },
+    },
+    rules: {
+      // vue-tsc checks every name, as tsc does for .ts files (where typescript-eslint turns it off).
+      'no-undef': 'off',
+      // Screens are views/<screen>/index.vue (STYLE.md); their route names them.
+      'vue/multi-word-component-names': ['error', { ignores: ['index'] }],
+    },
+  },
+  {
+    // Configuration scripts belong to no TypeScript project: checked without types.
+    files: ['**/*.js', '**/*.cjs', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.js', '**/*.cjs'],
@@ -70,7 +94,7 @@ export default tseslint.config(
   },
   {
     // The dashboard talks to the API over HTTP and sockets only.
-    files: ['apps/dashboard/**/*.ts'],
+    files: ['apps/dashboard/**/*.ts', 'apps/dashboard/**/*.vue'],
     rules: {
       'no-restricted-imports': [
         'error',

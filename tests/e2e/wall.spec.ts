@@ -272,7 +272,7 @@ describe('video wall /wall', () => {
     return target.$$eval('[data-testid^="tile-"]', (elements) =>
       Object.fromEntries(
         elements.map((element) => [
-          element.getAttribute('data-testid'),
+          element.getAttribute('data-testid') ?? '',
           (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
         ]),
       ),
@@ -363,7 +363,7 @@ describe('video wall /wall', () => {
     await t?.close();
   });
 
-  it('opens with a wall token from the URL and keeps it out of the address bar', async () => {
+  it('opens with a wall token from the URL and keeps it out of the address bar', () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     expect(page.url()).toContain('/wall');
   });

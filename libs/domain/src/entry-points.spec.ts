@@ -11,7 +11,7 @@ const manifest = JSON.parse(readFileSync(join(LIBRARY, 'package.json'), 'utf8'))
 
 /** The `@ioc/domain…` entries of a tsconfig's `paths`, resolved to files from the repository root. */
 function domainPaths(tsconfig: string): Record<string, string[]> {
-  const { config } = ts.readConfigFile(join(ROOT, tsconfig), ts.sys.readFile) as {
+  const { config } = ts.readConfigFile(join(ROOT, tsconfig), (path) => ts.sys.readFile(path)) as {
     config: { compilerOptions: { paths: Record<string, string[]> } };
   };
   return Object.fromEntries(

@@ -1,4 +1,4 @@
-import { Directory, directorySchema } from '@ioc/domain';
+import { directorySchema } from '@ioc/domain';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
@@ -82,7 +82,7 @@ export class DirectoryService {
         ]),
       ),
     );
-    return this.import({ [section]: rows } as Partial<Directory>);
+    return this.import({ [section]: rows });
   }
 }
 

@@ -1,4 +1,4 @@
-import type { DossierRow, DossierStatus } from '@ioc/domain';
+import type { DossierRow } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { dueAtSql } from '../metrics/metrics.repository';
@@ -45,7 +45,6 @@ export class DossiersRepository {
       total,
       rows: rows.map(({ total: _total, ...row }) => ({
         ...row,
-        status: row.status as DossierStatus,
         receivedAt: new Date(row.receivedAt).toISOString(),
         dueAt: new Date(row.dueAt).toISOString(),
       })),

@@ -28,7 +28,7 @@ export function useLocale() {
   return {
     t: i18n.t,
     locale: i18n.locale,
-    setLocale(locale: DisplayLocale) {
+    setLocale: (locale: DisplayLocale) => {
       i18n.locale.value = locale;
       globalThis.localStorage?.setItem(STORAGE_KEY, locale);
       document.documentElement.lang = locale;

@@ -57,8 +57,7 @@ export class LiveClient {
 
   start(): void {
     this.stopped = false;
-    const factory =
-      this.options.socketFactory ?? ((namespace, options) => io(namespace, options) as LiveSocket);
+    const factory = this.options.socketFactory ?? ((namespace, options) => io(namespace, options));
     const socket = factory(LIVE_NAMESPACE, {
       auth: { token: this.options.token },
       // WebSocket first; long polling if a proxy in between will not carry it.

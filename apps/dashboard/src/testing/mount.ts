@@ -13,5 +13,5 @@ export function mountWithI18n<T extends Component>(
   return mount(component, {
     ...options,
     global: { ...options.global, plugins: [i18n, ...(options.global?.plugins ?? [])] },
-  } as ComponentMountingOptions<T>);
+  });
 }
