@@ -451,7 +451,7 @@ describe('video wall /wall', () => {
     const { long } = await agreed(async () => {
       const [daily, long] = await Promise.all([
         rest<DailySeries>('/metrics/daily?days=30'),
-        rest<DailySeries>(`/metrics/daily?days=${daysForWeeks(Date.now(), 8)}`),
+        rest<DailySeries>(`/metrics/daily?days=${daysForWeeks(Date.now(), 8, 'Asia/Ho_Chi_Minh')}`),
       ]);
       const shown = {
         days: await page.$$eval('[data-testid="trend-daily-table"] tbody tr', (rows) =>

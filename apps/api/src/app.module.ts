@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { ClientConfigModule } from './client-config/client-config.module';
 import { ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -68,6 +69,7 @@ import { StartupService } from './startup.service';
     AlertsModule,
     LiveModule,
     HealthModule,
+    ClientConfigModule,
   ],
   providers: [
     StartupService,

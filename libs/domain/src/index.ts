@@ -1,4 +1,5 @@
 export * from './time/local-date';
+export * from './time/zone';
 export * from './calendar/working-calendar';
 export * from './events/event-schemas';
 export * from './dossiers/time-range';
@@ -10,4 +11,5 @@ export * from './directory/directory';
 export * from './contracts/api';
 export * from './metrics/windows';
 export * from './contracts/live';
+export * from './contracts/client-config';
 export * from './format/display-format';
