@@ -9,6 +9,7 @@ import {
   formatVnd,
   formatWeekday,
   NO_DATA,
+  vndScale,
 } from './display-format';
 
 describe('display-format', () => {
@@ -46,6 +47,13 @@ describe('display-format', () => {
     expect(formatVnd(109_456_000_000, 'en')).toBe('109.5 billion VND');
     expect(formatVnd(850_000, 'en')).toBe('850,000 VND');
     expect(formatVnd(1_200_000_000_000, 'en')).toBe('1.2 trillion VND');
+  });
+
+  it('gives the unit an axis of amounts counts in', () => {
+    expect(vndScale(3_100_000_000)).toEqual({ size: 1e9, unit: 'tỷ đồng' });
+    expect(vndScale(999_999_999)).toEqual({ size: 1e6, unit: 'triệu đồng' });
+    expect(vndScale(1_200_000_000_000, 'en')).toEqual({ size: 1e12, unit: 'trillion VND' });
+    expect(vndScale(850_000)).toEqual({ size: 1, unit: 'đồng' });
   });
 
   it('writes times and dates in the zone given', () => {

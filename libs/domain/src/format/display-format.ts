@@ -102,6 +102,18 @@ export function formatVnd(amount: number, locale: DisplayLocale = 'vi'): string 
   return `${sign}${formatCount(absolute, locale)} ${VND[locale]}`;
 }
 
+/**
+ * What an axis of amounts counts in: the largest of nghìn tỷ, tỷ and triệu đồng that `amount`
+ * reaches, else đồng. 3,1 tỷ gives `{ size: 1e9, unit: 'tỷ đồng' }`.
+ */
+export function vndScale(
+  amount: number,
+  locale: DisplayLocale = 'vi',
+): { size: number; unit: string } {
+  const step = VND_STEPS.find(({ size }) => Math.abs(amount) >= size);
+  return step ? { size: step.size, unit: step[locale] } : { size: 1, unit: VND[locale] };
+}
+
 /** The time of day in `zone`: `10:42:05`. */
 export function formatTime(
   instant: string | number | Date,
