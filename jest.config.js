@@ -18,7 +18,12 @@ const shared = {
 
 module.exports = {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...shared,
+      displayName: 'unit',
+      // The test helpers that judge what a screen shows are tested too.
+      testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts', '<rootDir>/tests/support/**/*.spec.ts'],
+    },
     {
       ...shared,
       displayName: 'integration',
