@@ -1,16 +1,18 @@
+import type { IngestResult, MetricsSummary } from '@ioc/domain';
 import { Client } from 'pg';
 import { received, testProcedure } from '../support/events';
+import { PROJECTION_LOCK } from '../../apps/api/src/projection/projection.repository';
 import { connectLive, nextUpdate, subscribe } from '../support/live-client';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
  * Freshness tells the truth (issue 7): while the figures stop following the events, `asOf` on
  * REST and on the live stream stays at the instant they are true to, and health says how far
- * behind they are. The projection is held up by holding its lock from another connection.
+ * behind they are. The projection is held up by holding its lock from another connection, as a long
+ * transaction or a stuck instance would.
  */
 const NOW = '2026-11-20T17:00:00+07:00';
 const PROCEDURE = testProcedure('TEST-FRESH', 2);
-const PROJECTION_LOCK = 7_340_001;
 
 describe('freshness of the figures', () => {
   let t: TestApp;
@@ -31,12 +33,23 @@ describe('freshness of the figures', () => {
     await t.close();
   });
 
-  const lagOf = (summary: { asOf: string; computedAt: string }) =>
+  const lagOf = (summary: MetricsSummary) =>
     Date.parse(summary.computedAt) - Date.parse(summary.asOf);
 
+  async function summary(): Promise<MetricsSummary> {
+    const response = await t.get('/api/v1/metrics/summary?scope=689', leader);
+    expect(response.status).toBe(200);
+    return response.body as MetricsSummary;
+  }
+
+  async function projectionHealth() {
+    const response = await t.http.get('/api/v1/health');
+    return (response.body as { projection: { queued: number; oldestQueuedSeconds: number } })
+      .projection;
+  }
+
   it('keeps asOf at the oldest event not derived while the projection is held up, then catches up', async () => {
-    const before = await t.get('/api/v1/metrics/summary?scope=689', leader);
-    expect(lagOf(before.body)).toBe(0);
+    expect(lagOf(await summary())).toBe(0);
     const live = await connectLive(t.url, leader);
     const first = await subscribe(live, { scope: '689', window: 'today' });
     expect('summary' in first && lagOf(first.summary)).toBe(0);
@@ -49,15 +62,15 @@ describe('freshness of the figures', () => {
         procedureCode: PROCEDURE.code,
         channel: 'online',
       });
-      expect((await t.ingest([event], { wait: false })).body.accepted).toBe(1);
+      expect(((await t.ingest([event], { wait: false })).body as IngestResult).accepted).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 1_500));
 
-      const stale = await t.get('/api/v1/metrics/summary?scope=689', leader);
-      expect(stale.body.received.total).toBe(0);
-      expect(lagOf(stale.body)).toBeGreaterThanOrEqual(1_400);
-      const health = await t.http.get('/api/v1/health');
-      expect(health.body.projection).toMatchObject({ queued: 1, setAside: 0 });
-      expect(health.body.projection.oldestQueuedSeconds).toBeGreaterThanOrEqual(1.4);
+      const stale = await summary();
+      expect(stale.received.total).toBe(0);
+      expect(lagOf(stale)).toBeGreaterThanOrEqual(1_400);
+      const health = await projectionHealth();
+      expect(health.queued).toBe(1);
+      expect(health.oldestQueuedSeconds).toBeGreaterThanOrEqual(1.4);
       // The live stream's heartbeat carries the same truth.
       const heartbeat = await nextUpdate(live, (snapshot) => lagOf(snapshot.summary) >= 1_400);
       expect(heartbeat.summary.received.total).toBe(0);
@@ -67,14 +80,14 @@ describe('freshness of the figures', () => {
     }
 
     // The projector's next pass derives it: the figures follow again.
-    let caughtUp = await t.get('/api/v1/metrics/summary?scope=689', leader);
-    for (let tries = 0; tries < 50 && caughtUp.body.received.total === 0; tries++) {
+    let caughtUp = await summary();
+    for (let tries = 0; tries < 50 && caughtUp.received.total === 0; tries++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      caughtUp = await t.get('/api/v1/metrics/summary?scope=689', leader);
+      caughtUp = await summary();
     }
-    expect(caughtUp.body.received.total).toBe(1);
-    expect(lagOf(caughtUp.body)).toBe(0);
-    expect((await t.http.get('/api/v1/health')).body.projection).toMatchObject({ queued: 0 });
+    expect(caughtUp.received.total).toBe(1);
+    expect(lagOf(caughtUp)).toBe(0);
+    expect((await projectionHealth()).queued).toBe(0);
     live.close();
   });
 });

@@ -1,4 +1,4 @@
-import { groupFigures } from '@ioc/domain/testing/group-figures';
+import { groupFigures } from '@ioc/domain/testing';
 import { BadRequestException } from '@nestjs/common';
 import { readSide } from '../testing/service-fakes';
 import { DOSSIER_STATES } from './dossier-status.repository';

@@ -86,7 +86,7 @@ const INSERT_OPEN = `
 
 // One writer at a time re-derives dossiers, across every API instance: a dossier's state is
 // read, derived and written back whole, and two writers must not interleave on it.
-const PROJECTION_LOCK = 7_340_001;
+export const PROJECTION_LOCK = 7_340_001;
 
 /**
  * The projection's storage: the queue of dossiers to derive, the derived tables (dossier state,

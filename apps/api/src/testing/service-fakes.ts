@@ -15,8 +15,8 @@ import {
   TimeWindow,
   zeroCounters,
 } from '@ioc/domain';
-import { groupFigures } from '@ioc/domain/testing/group-figures';
-import { SMALL_PROVINCE } from '@ioc/domain/testing/small-province';
+import { groupFigures } from '@ioc/domain/testing';
+import { SMALL_PROVINCE } from '@ioc/domain/testing';
 import { AccessPolicy } from '../auth/access-policy';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import { CalendarService } from '../calendar/calendar.service';
