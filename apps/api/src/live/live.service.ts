@@ -154,11 +154,12 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   private readingsAt(now: number): ReadingsAt {
     const readings = new Map<WindowName, Promise<WindowReading>>();
-    // Read before any figure of the instant: they then hold every event stored before `asOf`.
-    const freshness = this.projection.freshness();
+    // Read once, before any figure of the instant: they then hold every event stored before `asOf`.
+    let freshness: Promise<Freshness> | undefined;
     return (name) => {
       let reading = readings.get(name);
       if (!reading) {
+        freshness ??= this.projection.freshness();
         reading = this.read(windowBounds(name, now, this.calendar.clock), freshness);
         readings.set(name, reading);
       }
