@@ -21,6 +21,7 @@ import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProjectionModule } from './projection/projection.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { StartupService } from './startup.service';
@@ -63,7 +64,7 @@ export interface AppOptions {
     // The built dashboard (apps/dashboard → dist/dashboard), on the API's port.
     ServeStaticModule.forRoot({
       rootPath: join(process.cwd(), 'dist', 'dashboard'),
-      exclude: ['/api/{*path}', '/socket.io/{*path}'],
+      exclude: ['/api/{*path}', '/socket.io/{*path}', '/metrics'],
     }),
     DatabaseModule,
     CalendarModule,
@@ -78,6 +79,7 @@ export interface AppOptions {
     LiveModule,
     HealthModule,
     ClientConfigModule,
+    ObservabilityModule,
   ],
   providers: [
     StartupService,

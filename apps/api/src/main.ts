@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -13,6 +13,8 @@ import { AuthService } from './auth/auth.service';
 import { ROLES, Role } from './auth/principal';
 import { RebuildService } from './projection/rebuild.service';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { httpMetrics } from './observability/http-metrics';
+import { ObservabilityService } from './observability/observability.service';
 
 /**
  * The application, built one way for production and for every test: modules, body parsers,
@@ -30,7 +32,10 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
     app.useWebSocketAdapter(adapter);
   }
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1');
+  // First, so every request is timed, whoever answers it.
+  app.use(httpMetrics(app.get(ObservabilityService)));
+  // Scrapers look for /metrics at the root.
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimit });
   app.use(answerBodyParserErrors);

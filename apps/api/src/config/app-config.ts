@@ -59,6 +59,7 @@ const environmentSchema = z
     BODY_LIMIT: z.string().default('8mb'),
     LIVE_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   })
   .refine((env) => env.DEMO || !env.SIMULATOR, {
     message: 'SIMULATOR=on needs DEMO=on: the simulator posts with the demo ingest key',
@@ -91,6 +92,8 @@ export class AppConfig {
   readonly liveTickMs: number;
   /** Longest time between two updates, so time alone (midnight, due dates) reaches screens. */
   readonly liveHeartbeatMs: number;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  readonly metricsToken: string | undefined;
 
   constructor(env: Record<string, string | undefined> = process.env) {
     const parsed = environmentSchema.safeParse(env);
@@ -116,5 +119,6 @@ export class AppConfig {
     this.bodyLimit = e.BODY_LIMIT;
     this.liveTickMs = e.LIVE_TICK_MS;
     this.liveHeartbeatMs = e.LIVE_HEARTBEAT_MS;
+    this.metricsToken = e.METRICS_TOKEN;
   }
 }
