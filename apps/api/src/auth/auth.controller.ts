@@ -10,11 +10,12 @@ import {
   Patch,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { AuthService } from './auth.service';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { Public, ROLES, Roles } from './principal';
 
 class LoginDto extends createZodDto(
@@ -24,7 +25,8 @@ class LoginDto extends createZodDto(
 class CreateUserDto extends createZodDto(
   z.object({
     username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, . _ - (2–64)'),
-    password: z.string().min(8, 'at least 8 characters').max(200),
+    // Its length and content: the password policy, which depends on the mode (password-policy.ts).
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     role: z.enum(ROLES),
     unitCode: z.string().max(64).nullish(),
   }),
@@ -64,6 +66,14 @@ export class AdminController {
   }
 
   @Post('users')
+  @ApiResponse({ status: 201, description: '{ username }' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'A field is wrong, or the password breaks the policy: outside demo mode at least 12 ' +
+      'characters, not containing the username',
+  })
+  @ApiResponse({ status: 409, description: 'The username exists (it is never overwritten)' })
   async createUser(@Body() body: CreateUserDto) {
     await this.auth.createUser(body);
     return { username: body.username };

@@ -8,14 +8,16 @@ import { AdminController, AuthController } from './auth.controller';
 import { AuthGuard, IngestKeyGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { SigningSecret, SigningSecretModule } from './signing-secret';
 
 @Module({
   imports: [
     DirectoryModule,
     JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+      imports: [SigningSecretModule],
+      inject: [AppConfig, SigningSecret],
+      useFactory: async (config: AppConfig, secret: SigningSecret) => ({
+        secret: await secret.resolve(),
         signOptions: { expiresIn: config.jwtTtlSeconds },
       }),
     }),

@@ -1,8 +1,16 @@
-import { BadRequestException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
+import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { AuthRepository, KeyKind, KeyRecord, UserRecord } from './auth.repository';
+import { passwordProblem } from './password-policy';
 import { Principal, Role } from './principal';
 import { hashKey, newKey } from './secrets';
 
@@ -23,6 +31,7 @@ export class AuthService {
     private readonly repository: AuthRepository,
     private readonly jwt: JwtService,
     private readonly directory: DirectoryService,
+    private readonly config: AppConfig,
   ) {}
 
   async login(
@@ -69,12 +78,15 @@ export class AuthService {
     return found;
   }
 
+  /** Creates a user; an existing username is a conflict (409), never overwritten. */
   async createUser(user: {
     username: string;
     password: string;
     role: Role;
     unitCode?: string | null;
-  }) {
+  }): Promise<void> {
+    const problem = passwordProblem(user.password, user.username, this.config.demo);
+    if (problem) throw new BadRequestException(problem);
     const unitCode = user.unitCode ?? null;
     if (
       user.role === 'district_chief' &&
@@ -82,13 +94,14 @@ export class AuthService {
     ) {
       throw new BadRequestException('unitCode: a district chief needs a known unit code');
     }
-    await this.repository.saveUser({
+    const created = await this.repository.insertUser({
       username: user.username,
       passwordHash: await argon2.hash(user.password),
       role: user.role,
       unitCode,
       disabled: false,
     });
+    if (!created) throw new ConflictException(`User "${user.username}" exists`);
   }
 
   listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
@@ -136,7 +149,8 @@ export class AuthService {
       })),
     ];
     for (const user of users) {
-      await this.repository.saveUser({ ...user, passwordHash, disabled: false }, true);
+      // An account of a previous start is left as it is (its password may have been changed).
+      await this.repository.insertUser({ ...user, passwordHash, disabled: false });
     }
     this.logger.log(
       `Demo access: key "${DEMO_INGEST_KEY}", ${users.length} users with password "${DEMO_PASSWORD}"`,
