@@ -1,6 +1,6 @@
 import { JwtService } from '@nestjs/jwt';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { messageOf, startTestApp, TestApp } from '../support/test-app';
+import { messageOf, startTestApp, TestApp, withTestApp } from '../support/test-app';
 
 /**
  * Hardening (issue 11): security headers the dashboard lives with, CORS closed unless configured,
@@ -14,20 +14,11 @@ const DASHBOARD_CSP =
   "frame-ancestors 'none';img-src 'self' data:;object-src 'none';script-src 'self';" +
   "script-src-attr 'none';style-src 'self'";
 
-/** Runs `work` with an app started with `env`, and forgets `env` afterwards. */
-async function withApp(
+const withApp = (
   env: Record<string, string>,
   work: (t: TestApp) => Promise<void>,
   databaseUrl?: string,
-): Promise<void> {
-  const t = await startTestApp({ now: NOW, env, databaseUrl });
-  try {
-    await work(t);
-  } finally {
-    for (const name of Object.keys(env)) delete process.env[name];
-    await t.close();
-  }
-}
+) => withTestApp({ now: NOW, env, databaseUrl }, work);
 
 describe('hardening', () => {
   let t: TestApp;

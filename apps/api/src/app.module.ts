@@ -1,7 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { join } from 'node:path';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
@@ -59,8 +58,6 @@ export interface AppOptions {
         },
       }),
     }),
-    // Only routes marked @Throttle (login) are limited; the rest set no limit of their own.
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 1_000_000 }]),
     // The built dashboard (apps/dashboard → dist/dashboard), on the API's port.
     ServeStaticModule.forRoot({
       rootPath: join(process.cwd(), 'dist', 'dashboard'),
@@ -81,12 +78,7 @@ export interface AppOptions {
     ClientConfigModule,
     ObservabilityModule,
   ],
-  providers: [
-    StartupService,
-    DemoSimulator,
-    { provide: APP_PIPE, useClass: ZodValidationPipe },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
-  ],
+  providers: [StartupService, DemoSimulator, { provide: APP_PIPE, useClass: ZodValidationPipe }],
 })
 export class AppModule {
   static forRoot(options: AppOptions = {}): DynamicModule {

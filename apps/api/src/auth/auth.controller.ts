@@ -9,12 +9,14 @@ import {
   ParseIntPipe,
   Patch,
   Post,
+  Req,
+  Res,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AuthService } from './auth.service';
+import type { Request, Response } from 'express';
+import { AuthService, LoginThrottledException } from './auth.service';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { Public, ROLES, Roles } from './principal';
 
@@ -44,11 +46,29 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  @ApiResponse({ status: 200, description: '{ accessToken, role, unitCode }' })
+  @ApiResponse({ status: 401, description: 'Wrong username or password' })
+  @ApiResponse({
+    status: 429,
+    description:
+      'Too many failed logins for this account or from this address: blocked for 30 s, doubling ' +
+      'with each further failure up to 15 min (Retry-After)',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    try {
+      // request.ip honours X-Forwarded-For only from the proxies TRUST_PROXY names.
+      return await this.auth.login(body.username, body.password, request.ip ?? '');
+    } catch (error) {
+      if (error instanceof LoginThrottledException)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 }
 

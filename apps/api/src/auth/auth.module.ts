@@ -8,6 +8,7 @@ import { AdminController, AuthController } from './auth.controller';
 import { AuthGuard, IngestKeyGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
 import { SigningSecret, SigningSecretModule } from './signing-secret';
 
 @Module({
@@ -28,6 +29,7 @@ import { SigningSecret, SigningSecretModule } from './signing-secret';
     AuthService,
     AccessPolicy,
     IngestKeyGuard,
+    { provide: LoginLimiter, useFactory: () => new LoginLimiter() },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, AccessPolicy, IngestKeyGuard],

@@ -19,6 +19,8 @@ export interface BusEvents {
   'projection.failed': { message: string };
   /** Staffing reports were stored (they need no projection). */
   'staffing.recorded': { reports: number };
+  /** Someone tried to log in: right, wrong, or refused unchecked after too many failures. */
+  'login.attempted': { outcome: 'success' | 'failure' | 'throttled' };
   /** A live tick recomputed these many rooms, in `seconds`. */
   'live.ticked': { rooms: number; seconds: number };
   /** A room's snapshot went to the clients watching it on this instance. */

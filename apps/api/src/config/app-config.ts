@@ -126,6 +126,7 @@ const environmentSchema = z
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TRUST_PROXY: trustProxy,
+    INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
     CORS_ORIGINS: corsOrigins,
   })
   .refine((env) => env.DEMO || !env.SIMULATOR, {
@@ -164,6 +165,8 @@ export class AppConfig {
   readonly metricsToken: string | undefined;
   /** Express `trust proxy`: the proxies whose X-Forwarded-For tells the client's address. */
   readonly trustProxy: number | readonly string[] | undefined;
+  /** Requests a second one ingest key may make (429 beyond). */
+  readonly ingestRateLimit: number;
   /** Origins allowed by CORS; none by default. */
   readonly corsOrigins: readonly string[];
 
@@ -193,5 +196,6 @@ export class AppConfig {
     this.metricsToken = e.METRICS_TOKEN;
     this.trustProxy = e.TRUST_PROXY;
     this.corsOrigins = e.CORS_ORIGINS;
+    this.ingestRateLimit = e.INGEST_RATE_LIMIT;
   }
 }

@@ -61,7 +61,14 @@ describe('ObservabilityService', () => {
     bus.emit('projection.failed', { message: 'connection lost' });
     bus.emit('live.ticked', { rooms: 3, seconds: 0.03 });
     bus.emit('live.published', { clients: 7 });
+    bus.emit('login.attempted', { outcome: 'failure' });
+    bus.emit('login.attempted', { outcome: 'throttled' });
     text = await service.exposition();
+    expect(linesOf(text, 'ioc_auth_logins_total')).toEqual([
+      '{outcome="success"} 0',
+      '{outcome="failure"} 1',
+      '{outcome="throttled"} 1',
+    ]);
     expect(linesOf(text, 'ioc_ingest_events_total')).toEqual([
       '{outcome="accepted"} 5',
       '{outcome="duplicate"} 2',

@@ -85,6 +85,12 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
     help: 'Projection passes that failed (retried whole by the next one)',
     registers: [this.registry],
   });
+  private readonly logins = new Counter({
+    name: 'ioc_auth_logins_total',
+    help: 'Login attempts, by outcome: success, failure, or throttled (refused after too many failures)',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
   private readonly liveRooms = new Gauge({
     name: 'ioc_live_rooms',
     help: 'Live rooms (scope, window, visibility) watched on this instance',
@@ -117,6 +123,7 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
       this.ingestedEvents.inc({ outcome }, 0);
     for (const reason of REJECTION_REASONS) this.rejectedEvents.inc({ reason }, 0);
     for (const outcome of ['derived', 'set_aside']) this.projectedDossiers.inc({ outcome }, 0);
+    for (const outcome of ['success', 'failure', 'throttled']) this.logins.inc({ outcome }, 0);
   }
 
   onModuleInit(): void {
@@ -137,6 +144,7 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
         this.projectedDossiers.inc({ outcome: 'set_aside' }, setAside);
       }),
       this.bus.on('projection.failed', () => this.failedPasses.inc()),
+      this.bus.on('login.attempted', ({ outcome }) => this.logins.inc({ outcome })),
       this.bus.on('live.ticked', ({ seconds }) => this.tickDuration.observe(seconds)),
       this.bus.on('live.published', ({ clients }) => this.updatesSent.inc(clients)),
     );
