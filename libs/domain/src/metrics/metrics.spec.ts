@@ -216,10 +216,12 @@ describe('assignRanks and rankOrder', () => {
     name: string,
     score: number | null,
     onTime: number | null,
+    lowSample = false,
   ): Rankable => ({
     code,
     name,
     score,
+    lowSample,
     rates: { onTime },
   });
 
@@ -244,6 +246,31 @@ describe('assignRanks and rankOrder', () => {
     expect(ranked[0]).toEqual({ ...rows[4], rank: 1 });
     // The input is left as it was.
     expect(rows.map((r) => r.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  });
+
+  it('puts the low-sample rows after all the others, in the same order among themselves', () => {
+    const ranked = assignRanks([
+      row('A', 'Xã An Phước', 100, 1, true),
+      row('B', 'Phường Biên Hòa', 71.5, 0.97),
+      row('C', 'Xã Cẩm Mỹ', null, null, true),
+      row('D', 'Xã Định Quán', 88.2, 0.99),
+      row('E', 'Xã Đak Lua', 100, 0.5, true),
+      row('F', 'Phường Long Khánh', 35, 0.2, true),
+      row('G', 'Xã Tân Phú', 40, 0.8),
+    ]);
+    // Enough dossiers: D 88.2, B 71.5, G 40. Then the low samples by the same rules: A and E
+    // both at 100, A on time more often; F 35; C without data.
+    expect(ranked.map((r) => [r.rank, r.code])).toEqual([
+      [1, 'D'],
+      [2, 'B'],
+      [3, 'G'],
+      [4, 'A'],
+      [5, 'E'],
+      [6, 'F'],
+      [7, 'C'],
+    ]);
+    expect(rankOrder(row('A', 'A', 100, 1, true), row('B', 'B', 0, 0))).toBeGreaterThan(0);
+    expect(rankOrder(row('B', 'B', 0, 0), row('A', 'A', 100, 1, true))).toBeLessThan(0);
   });
 
   it('compares names in Vietnamese order (D before Đ), then by code', () => {

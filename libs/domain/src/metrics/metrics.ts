@@ -60,6 +60,8 @@ export interface Rankable {
   code: string;
   name: string;
   score: number | null;
+  /** Too few dossiers received for the score to mean much: ranked after every other row. */
+  lowSample: boolean;
   rates: Pick<Rates, 'onTime'>;
 }
 
@@ -67,9 +69,13 @@ const collator = new Intl.Collator('vi');
 const descendingNullsLast = (a: number | null, b: number | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a;
 
-/** Rank by score, then on-time rate, then name; rank 1 is the best. */
+/**
+ * Rank by score, then on-time rate, then name; rank 1 is the best. Low-sample rows come after
+ * all the others, in the same order among themselves: a handful of dossiers never tops a table.
+ */
 export function rankOrder(a: Rankable, b: Rankable): number {
   return (
+    Number(a.lowSample) - Number(b.lowSample) ||
     descendingNullsLast(a.score, b.score) ||
     descendingNullsLast(a.rates.onTime, b.rates.onTime) ||
     collator.compare(a.name, b.name) ||
