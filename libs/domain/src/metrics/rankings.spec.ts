@@ -95,8 +95,19 @@ describe('rankingOf', () => {
         satisfaction: null,
         apology: 0,
       },
+      // 100·20·(4/6) / 32 = 41.6667, online nothing: the score's 41.67 is all progress.
+      components: {
+        progress: { rate: 4 / 6, points: 41.67, weight: 20, fullAt: 1 },
+        online: { rate: 0, points: 0, weight: 12, fullAt: 0.5 },
+      },
     });
-    expect(ranking.rows[3]).toMatchObject({ code: 'D', received: 0, inProgress: 0, score: null });
+    expect(ranking.rows[3]).toMatchObject({
+      code: 'D',
+      received: 0,
+      inProgress: 0,
+      score: null,
+      components: {},
+    });
   });
 
   it('follows the configured low-sample minimum', () => {
