@@ -1,4 +1,5 @@
 import { previousWindow } from '@ioc/domain';
+import { ForbiddenException } from '@nestjs/common';
 import { Principal } from '../auth/principal';
 import { FakeFigures, readSide } from '../testing/service-fakes';
 import { RankingsService } from './rankings.service';
@@ -181,5 +182,37 @@ describe('RankingsService', () => {
       [4, 'UBND-D1'],
       [5, 'UBND-C2'],
     ]);
+  });
+
+  it('keeps only the rows inside a scope, with their province-wide ranks', async () => {
+    const { service } = await start();
+    // Communes: C3, C1, C2 (all low samples, by score and name); D1 holds C1 and C2.
+    const communes = await service.ranking(leader, 'commune', undefined, week, 'D1');
+    expect(rows(communes)).toEqual([
+      [2, 'C1', 100, 2, true],
+      [3, 'C2', 42.5, 3, true],
+    ]);
+    const agencies = await service.ranking(leader, 'agency', undefined, week, 'D1');
+    expect(agencies.rows.map((row) => [row.rank, row.code])).toEqual([
+      [3, 'UBND-C1'],
+      [4, 'UBND-D1'],
+      [5, 'UBND-C2'],
+    ]);
+    const districts = await service.ranking(leader, 'district', undefined, week, 'D2');
+    expect(rows(districts)).toEqual([[2, 'D2', 100, 1, true]]);
+    const whole = await service.ranking(leader, 'district', undefined, week, 'P');
+    expect(whole.rows.map((row) => row.code)).toEqual(['D1', 'D2']);
+    const ofChief = await service.ranking(chiefOfD1, 'commune', undefined, week, 'C1');
+    expect(rows(ofChief)).toEqual([[2, 'C1', 100, 2, true]]);
+  });
+
+  it('refuses a scope that is unknown or outside the caller’s unit', async () => {
+    const { service } = await start();
+    await expect(service.ranking(leader, 'commune', undefined, week, 'X9')).rejects.toThrow(
+      'scope: unknown unit code "X9"',
+    );
+    await expect(
+      service.ranking(chiefOfD1, 'commune', undefined, week, 'D2'),
+    ).rejects.toBeInstanceOf(ForbiddenException);
   });
 });
