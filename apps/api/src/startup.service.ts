@@ -15,7 +15,7 @@ export class StartupService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.directory.reload();
     if (!this.config.demo) return;
-    await this.directory.seedDemo();
+    await this.directory.seedDemo(this.config.demoProvince);
     await this.auth.seedDemoAccess();
   }
 }

@@ -6,6 +6,7 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions(['--key', 'demo-ingest-key'])).toEqual({
       apiUrl: 'http://127.0.0.1:3000',
       apiKey: 'demo-ingest-key',
+      province: 'binh-phuoc-2021',
       seed: 2021,
       speed: 1,
       scale: DEFAULT_SCALE,
@@ -19,6 +20,7 @@ describe('parseCliOptions', () => {
     const argv = [
       '--api=http://api:3000',
       '--key=k',
+      '--province=dong-nai-2025',
       '--seed=7',
       '--speed=10',
       '--scale=0.5',
@@ -29,6 +31,7 @@ describe('parseCliOptions', () => {
     expect(parseCliOptions(argv)).toEqual({
       apiUrl: 'http://api:3000',
       apiKey: 'k',
+      province: 'dong-nai-2025',
       seed: 7,
       speed: 10,
       scale: 0.5,
@@ -45,6 +48,7 @@ describe('parseCliOptions', () => {
   it.each([
     [[], /--key is required/],
     [['--key', 'k', '--scale', '0'], /--scale must be above 0/],
+    [['--key', 'k', '--province', 'dong-nai'], /--province must be one of binh-phuoc-2021, dong/],
     [['--key', 'k', '--speed', 'fast'], /--speed must be a number from 1 to 1000/],
     [['--key', 'k', '--seed', '1.5'], /--seed must be a whole number/],
     [['--key', 'k', '--backfill-months', '-1'], /--backfill-months/],

@@ -1,4 +1,5 @@
 import { DEFAULT_ZONE } from '@ioc/domain';
+import { DEFAULT_DEMO_PROVINCE, DEMO_PROVINCES, DemoProvince } from '@ioc/domain/demo';
 import { DateTime } from 'luxon';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
@@ -11,6 +12,8 @@ to the ingest API: on the first start the last months (backfill), then live ever
 
   --api URL               the API's base URL                       (default http://127.0.0.1:3000)
   --key KEY               the ingest key sent as X-Api-Key         (required, e.g. demo-ingest-key)
+  --province NAME         the demo province, as the API's DEMO_PROVINCE (default ${DEFAULT_DEMO_PROVINCE};
+                          one of ${DEMO_PROVINCES.join(', ')})
   --seed N                same seed, same stream                   (default 2021)
   --speed N               live volume × N, at real instants        (default 1)
   --scale X               share of the province's real volume      (default ${DEFAULT_SCALE})
@@ -29,6 +32,9 @@ const cliSchema = z.object({
     .string({ error: 'is required: the ingest key sent as X-Api-Key' })
     .trim()
     .min(1, 'must not be empty'),
+  province: z
+    .enum(DEMO_PROVINCES, { error: `must be one of ${DEMO_PROVINCES.join(', ')}` })
+    .default(DEFAULT_DEMO_PROVINCE),
   seed: number('a whole number from 0 to 4294967295')
     .pipe(z.number().int('must be a whole number').min(0).max(4_294_967_295))
     .default(2021),
@@ -49,6 +55,7 @@ const cliSchema = z.object({
 export interface CliOptions {
   apiUrl: string;
   apiKey: string;
+  province: DemoProvince;
   seed: number;
   speed: number;
   scale: number;
@@ -69,6 +76,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
       options: {
         api: { type: 'string' },
         key: { type: 'string' },
+        province: { type: 'string' },
         seed: { type: 'string' },
         speed: { type: 'string' },
         scale: { type: 'string' },
@@ -96,6 +104,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions | 'help' {
   return {
     apiUrl: options.api,
     apiKey: options.key,
+    province: options.province,
     seed: options.seed,
     speed: options.speed,
     scale: options.scale,

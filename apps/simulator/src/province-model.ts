@@ -23,13 +23,30 @@ interface Obligation {
   medianVnd: number;
 }
 
-/** Share of the province's dossiers by the kind of agency whose desk receives them. */
+/**
+ * Share of the province's dossiers by the kind of agency whose desk receives them, in three
+ * tiers. In two (no district committee since 1 July 2025), the communes receive what the
+ * districts did as well.
+ */
 const DEMAND_BY_KIND: Record<AgencyKind, number> = {
   commune_committee: 0.34,
   district_committee: 0.24,
   department: 0.28,
   vertical: 0.14,
 };
+
+function demandOfKind(kind: AgencyKind, twoTiers: boolean): number {
+  if (!twoTiers) return DEMAND_BY_KIND[kind];
+  if (kind === 'district_committee') return 0;
+  if (kind === 'commune_committee')
+    return DEMAND_BY_KIND.commune_committee + DEMAND_BY_KIND.district_committee;
+  return DEMAND_BY_KIND[kind];
+}
+
+/** A province without district committees: since 1 July 2025, every province. */
+export function hasTwoTiers(agencies: readonly Agency[]): boolean {
+  return !agencies.some((agency) => agency.kind === 'district_committee');
+}
 
 /** Fields that fill the desks: civil status, certified copies, land, residence, households. */
 const BUSY_FIELDS: Record<string, number> = {
@@ -76,10 +93,10 @@ const CHRONICALLY_LATE_COMMUNES = 3;
 const CHRONIC_LATE_MULTIPLIER = 8;
 
 /**
- * The simulated province, drawn once from the directory and the seed: each procedure's demand and
- * online take-up, the agencies that run chronically late, and the free parameters solved so that
- * a year of dossiers reproduces the seed's on-time rate, online share and mean payment whatever
- * the directory holds.
+ * The simulated province, drawn once from the directory, its population and the seed: each
+ * procedure's demand and online take-up, the agencies that run chronically late, and the free
+ * parameters solved so that a year of dossiers reproduces the seed's dossiers per person, on-time
+ * rate, online share and mean payment whatever the directory holds.
  */
 export class ProvinceModel {
   readonly procedures: SimulatedProcedure[];
@@ -90,13 +107,15 @@ export class ProvinceModel {
   /** Dossiers a working day at scale 1 (a day off gets the online part of it, reduced). */
   readonly dossiersPerWorkingDay: number;
   readonly dossiersPerDayOff: number;
+  /** New dossiers a year at scale 1: the seed province's per person, for this population. */
+  readonly receivedPerYear: number;
   readonly chronicallyLate: ReadonlySet<string>;
   /** Multiplies every obligation so that the mean online payment matches the seed. */
   readonly obligationScale: number;
   readonly longestProcessingDays: number;
   private readonly lateProbabilities = new Map<string, number>();
 
-  constructor(directory: Directory, seed: number) {
+  constructor(directory: Directory, seed: number, population: number = SEED_FIGURES.population) {
     const routed = routeProcedures(directory, seed);
     if (routed.length === 0) {
       throw new Error('The directory has no procedure that an agency of it can receive');
@@ -112,8 +131,9 @@ export class ProvinceModel {
     this.dayOffDemand = new WeightedTable(this.procedures, (p) => p.demand * p.onlineProbability);
     const workingDayOnlineShare = this.dayOffDemand.total / this.workingDayDemand.total;
     const dayOffVolume = DAY_OFF_ONLINE_FACTOR * workingDayOnlineShare;
+    this.receivedPerYear = (SEED_FIGURES.receivedPerYear * population) / SEED_FIGURES.population;
     this.dossiersPerWorkingDay =
-      SEED_FIGURES.receivedPerYear / (WORKING_DAYS_PER_YEAR + DAYS_OFF_PER_YEAR * dayOffVolume);
+      this.receivedPerYear / (WORKING_DAYS_PER_YEAR + DAYS_OFF_PER_YEAR * dayOffVolume);
     this.dossiersPerDayOff = this.dossiersPerWorkingDay * dayOffVolume;
 
     const shares = this.agencyShares();
@@ -234,12 +254,14 @@ function routeProcedures(directory: Directory, seed: number): RoutedProcedure[] 
   for (const { procedure, kind } of routed) {
     kindTotals.set(kind, (kindTotals.get(kind) ?? 0) + popularity(procedure));
   }
-  const kindsPresent = sum([...kindTotals.keys()].map((kind) => DEMAND_BY_KIND[kind]));
+  const twoTiers = hasTwoTiers(directory.agencies);
+  const shareOf = (kind: AgencyKind) => demandOfKind(kind, twoTiers);
+  const kindsPresent = sum([...kindTotals.keys()].map(shareOf));
 
   return routed.map(({ procedure, kind, agencies }) => ({
     procedure,
     agencies,
-    demand: (DEMAND_BY_KIND[kind] / kindsPresent) * (popularity(procedure) / kindTotals.get(kind)!),
+    demand: (shareOf(kind) / kindsPresent) * (popularity(procedure) / kindTotals.get(kind)!),
     componentsTotal: new Random(seed, 'components', procedure.code).int(1, 6),
     obligation: procedure.feeVnd > 0 ? (OBLIGATIONS[procedure.field] ?? null) : null,
   }));

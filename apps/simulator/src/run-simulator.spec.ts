@@ -9,7 +9,7 @@ import {
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
+import { binhPhuocDirectory as demoDirectory, demoProvinces } from '@ioc/domain/demo';
 import { EventSink } from './ingest-client';
 import { runSimulator, SimulatorOptions, STATE_FILE_NAME } from './run-simulator';
 import { SimulatedStream } from './simulated-stream';
@@ -17,6 +17,7 @@ import type { SimulatorLogger } from './simulator-logger';
 
 /** The state file as written: instants in ISO-8601. */
 interface SavedState {
+  province: string;
   genesis: string;
   simulatedUntil: string;
   accelerations: { from: string; to: string | null; speed: number }[];
@@ -172,5 +173,48 @@ describe('runSimulator', () => {
     await expect(runSimulator(options({ sink: new CollectingSink(Date.now) }))).rejects.toThrow(
       /simulator-state.json is damaged/,
     );
+  });
+
+  it('streams the province asked for, and refuses a state file of another one', async () => {
+    const now = clock.startOfDay('2026-03-10') + 10 * HOUR_MS;
+    const run = async (province: 'binh-phuoc-2021' | 'dong-nai-2025', sink: CollectingSink) => {
+      const stop = new AbortController();
+      await runSimulator(
+        options({
+          province,
+          directory: undefined,
+          scale: 0.005,
+          now: () => now,
+          sink,
+          logger: loggerStoppingAt('live:', stop),
+          signal: stop.signal,
+        }),
+      );
+    };
+    const sink = new CollectingSink(() => now);
+    await run('dong-nai-2025', sink);
+    expect((await savedState()).province).toBe('dong-nai-2025');
+    const units = new Set(demoProvinces['dong-nai-2025'].directory.units.map((unit) => unit.code));
+    const receipts = sink.events.filter((event) => event.type === 'dossier.received');
+    expect(receipts.length).toBeGreaterThan(500);
+    expect(receipts.filter((event) => !units.has(event.unitCode))).toEqual([]);
+
+    await expect(run('binh-phuoc-2021', new CollectingSink(() => now))).rejects.toThrow(
+      /holds the stream of dong-nai-2025, not binh-phuoc-2021: use another --data-dir/,
+    );
+  });
+
+  it('reads a state file from before the second demo as Bình Phước’s', async () => {
+    const older = {
+      seed: 2021,
+      scale: 0.02,
+      genesis: '2026-02-09T17:00:00.000Z',
+      simulatedUntil: '2026-03-10T03:00:00.000Z',
+      accelerations: [],
+    };
+    await writeFile(join(dataDir, STATE_FILE_NAME), JSON.stringify(older));
+    await expect(
+      runSimulator(options({ province: 'dong-nai-2025', sink: new CollectingSink(Date.now) })),
+    ).rejects.toThrow(/holds the stream of binh-phuoc-2021, not dong-nai-2025/);
   });
 });

@@ -7,7 +7,7 @@ import {
   validateEvent,
   WorkingCalendar,
 } from '@ioc/domain';
-import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
+import { binhPhuocDirectory as demoDirectory, demoProvinces } from '@ioc/domain/demo';
 import { SimulatedStream, StreamOptions } from './simulated-stream';
 
 const directory = directorySchema.parse(demoDirectory);
@@ -169,4 +169,40 @@ describe('SimulatedStream', () => {
       expect(report.recruited).toBeLessThanOrEqual(report.streamlined!);
     }
   });
+
+  it('streams a two-tier province from its own directory, its communes run as districts were', () => {
+    const dongNai = directorySchema.parse(demoProvinces['dong-nai-2025'].directory);
+    const { population } = demoProvinces['dong-nai-2025'];
+    const events = stream({ directory: dongNai, population }).eventsBetween(from, to);
+    expect(events.map(validateEvent).filter((result) => !result.ok)).toEqual([]);
+    const units = new Set(dongNai.units.map((unit) => unit.code));
+    const agencies = new Map(dongNai.agencies.map((agency) => [agency.code, agency]));
+    const atCommunes = new Set<string>();
+    for (const receipt of receipts(events)) {
+      expect(units.has(receipt.unitCode) && agencies.has(receipt.agencyCode)).toBe(true);
+      if (agencies.get(receipt.agencyCode)!.kind === 'commune_committee') {
+        atCommunes.add(receipt.unitCode);
+      }
+    }
+    // Three working days at 5 %: about 1,000 dossiers at the communes' desks, nearly all of them.
+    expect(atCommunes.size).toBeGreaterThan(90);
+    // Quotas as a district committee's (70–130), not a three-tier commune's (20–24).
+    const communeQuotas = events.flatMap((e) =>
+      e.type === 'staffing.reported' && e.agencyCode.startsWith('UBND-') ? [e.quota] : [],
+    );
+    expect(communeQuotas.length).toBe(95 * 2 * 3);
+    expect(Math.min(...communeQuotas)).toBeGreaterThanOrEqual(70);
+    expect(Math.max(...communeQuotas)).toBeLessThanOrEqual(130);
+    const threeTierQuotas = stream()
+      .eventsBetween(from, to)
+      .flatMap((e) =>
+        e.type === 'staffing.reported' && agencyKind(e.agencyCode) === 'commune_committee'
+          ? [e.quota]
+          : [],
+      );
+    expect(Math.max(...threeTierQuotas)).toBeLessThanOrEqual(24);
+  });
 });
+
+const kindByCode = new Map(directory.agencies.map((agency) => [agency.code, agency.kind]));
+const agencyKind = (code: string) => kindByCode.get(code);

@@ -25,6 +25,8 @@ export interface StreamOptions {
   /** Share of the province's real volume; ratios do not depend on it. */
   scale: number;
   directory: Directory;
+  /** People in the province; the seed province's when not given. */
+  population?: number;
   calendar: WorkingCalendar;
   /** The instant the simulated province starts: nothing is received before it. */
   genesis: number;
@@ -47,8 +49,8 @@ interface DayOfEvents {
 }
 
 /**
- * The simulated event stream of a province: a pure function of the directory, the calendar, the
- * seed, the scale, the genesis instant and the accelerations. Each local day's dossiers are drawn from their own streams with
+ * The simulated event stream of a province: a pure function of the directory, the population,
+ * the calendar, the seed, the scale, the genesis instant and the accelerations. Each local day's dossiers are drawn from their own streams with
  * their whole life decided at receipt, so the events of any slice of time are found by
  * regenerating the days that can have events in it (the last `lookbackDays`), kept in a small
  * cache because consecutive slices need nearly the same days.
@@ -64,8 +66,8 @@ export class SimulatedStream {
   private readonly cacheLimit: number;
 
   constructor(private readonly options: StreamOptions) {
-    const { seed, directory, calendar } = options;
-    this.model = new ProvinceModel(directory, seed);
+    const { seed, directory, population, calendar } = options;
+    this.model = new ProvinceModel(directory, seed, population);
     this.context = {
       seed,
       model: this.model,

@@ -1,5 +1,6 @@
 import {
   addCounters,
+  AgencyKind,
   deriveDossierState,
   directorySchema,
   DossierEvent,
@@ -8,26 +9,39 @@ import {
   WorkingCalendar,
   zeroCounters,
 } from '@ioc/domain';
-import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
+import { DEMO_PROVINCES, demoProvinces } from '@ioc/domain/demo';
 import { SEED_FIGURES } from './seed-figures';
 import { SimulatedStream } from './simulated-stream';
 
-const directory = directorySchema.parse(demoDirectory);
 const calendar = new WorkingCalendar(new LocalClock('Asia/Ho_Chi_Minh'));
 const { clock } = calendar;
-const processingDays = new Map(directory.procedures.map((p) => [p.code, p.processingDays]));
+// Bình Phước's 2021 volume at 5 %: about 32,000 dossiers, whichever province is simulated.
+const DOSSIERS_A_YEAR = SEED_FIGURES.receivedPerYear * 0.05;
 
 /**
- * A simulated year, counted with the metric definitions the API uses (each dossier's state derived
- * from its events, its facts summed over the window), must give Bình Phước's ratios. The ratios
- * do not depend on the scale, so a small one keeps the test quick.
+ * A simulated year of each demo province, counted with the metric definitions the API uses (each
+ * dossier's state derived from its events, its facts summed over the window), must give Bình
+ * Phước's ratios and its dossiers per person. The ratios do not depend on the scale, so a small
+ * one keeps the test quick.
  */
-describe('SimulatedStream over a year', () => {
+describe.each(DEMO_PROVINCES)('SimulatedStream over a year of %s', (province) => {
+  const { population } = demoProvinces[province];
+  const directory = directorySchema.parse(demoProvinces[province].directory);
+  const processingDays = new Map(directory.procedures.map((p) => [p.code, p.processingDays]));
   const from = clock.startOfDay('2025-01-01');
   const to = clock.startOfDay('2026-01-01');
   // A quarter before the year, so that it opens with dossiers carried over.
   const genesis = clock.startOfDay('2024-10-01');
-  const stream = new SimulatedStream({ seed: 2021, scale: 0.05, directory, calendar, genesis });
+  const scale =
+    (DOSSIERS_A_YEAR * SEED_FIGURES.population) / population / SEED_FIGURES.receivedPerYear;
+  const stream = new SimulatedStream({
+    seed: 2021,
+    scale,
+    directory,
+    population,
+    calendar,
+    genesis,
+  });
 
   const byDossier = new Map<string, DossierEvent[]>();
   for (const event of stream.eventsBetween(genesis, to).filter(isDossierEvent)) {
@@ -38,8 +52,14 @@ describe('SimulatedStream over a year', () => {
   const context = { calendar, processingDays: (code: string) => processingDays.get(code) };
   const counters = zeroCounters();
   const onTimeByAgency = new Map<string, { resolved: number; onTime: number }>();
+  const kindOf = new Map(directory.agencies.map((agency) => [agency.code, agency.kind]));
+  const receivedByKind = new Map<AgencyKind, number>();
   for (const [dossierId, events] of byDossier) {
     const state = deriveDossierState(dossierId, events, context);
+    if (state.received && state.received.at >= from && state.received.at < to) {
+      const kind = kindOf.get(state.received.agencyCode)!;
+      receivedByKind.set(kind, (receivedByKind.get(kind) ?? 0) + 1);
+    }
     for (const fact of state.facts)
       if (fact.at >= from && fact.at < to) addCounters(counters, fact.counters);
     if (
@@ -55,8 +75,17 @@ describe('SimulatedStream over a year', () => {
     }
   }
 
-  it('receives about a year of the seed’s volume at the scale asked for', () => {
-    expect(counters.received / (SEED_FIGURES.receivedPerYear * 0.05)).toBeCloseTo(1, 1);
+  it('receives as many dossiers a person as Bình Phước did (≈ 0.65 a year), at the scale', () => {
+    const perPerson = counters.received / scale / population;
+    expect(perPerson / (SEED_FIGURES.receivedPerYear / SEED_FIGURES.population)).toBeCloseTo(1, 1);
+  });
+
+  it('has the communes receive what the districts did when there are no districts', () => {
+    const share = (kind: AgencyKind) => (receivedByKind.get(kind) ?? 0) / counters.received;
+    // Desks' shares: communes 34 %, districts 24 %; in two tiers the communes take both.
+    const twoTiers = !directory.units.some((unit) => unit.level === 'district');
+    expect(Math.abs(share('commune_committee') - (twoTiers ? 0.58 : 0.34))).toBeLessThan(0.03);
+    expect(Math.abs(share('district_committee') - (twoTiers ? 0 : 0.24))).toBeLessThan(0.03);
   });
 
   it('resolves about 98 % on time, as Bình Phước did (97.98 %)', () => {

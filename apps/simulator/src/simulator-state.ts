@@ -1,10 +1,13 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { DEFAULT_DEMO_PROVINCE, DEMO_PROVINCES, DemoProvince } from '@ioc/domain/demo';
 import { z } from 'zod';
 import type { Acceleration } from './simulated-stream';
 
 /** What a restart needs to go on with the same stream from where it stopped. */
 export interface SimulatorState {
+  /** The demo province whose stream this is. */
+  province: DemoProvince;
   seed: number;
   scale: number;
   /** The instant the simulated province started (the first backfilled instant). */
@@ -17,6 +20,8 @@ export interface SimulatorState {
 
 const instant = z.iso.datetime({ offset: true }).transform((text) => Date.parse(text));
 const stateSchema = z.object({
+  // Files written before there were two demos hold the only one there was.
+  province: z.enum(DEMO_PROVINCES).default(DEFAULT_DEMO_PROVINCE),
   seed: z.number().int().nonnegative(),
   scale: z.number().positive(),
   genesis: instant,
@@ -60,6 +65,7 @@ export class SimulatorStateFile {
   async save(state: SimulatorState): Promise<void> {
     const json = JSON.stringify(
       {
+        province: state.province,
         seed: state.seed,
         scale: state.scale,
         genesis: iso(state.genesis),

@@ -8,6 +8,7 @@ import {
 } from '@ioc/domain';
 import type { TimedEvent } from './dossier-lifecycle';
 import { InstantFormat } from './instant-format';
+import { hasTwoTiers } from './province-model';
 import { Random } from './random';
 
 const HOUR_MS = 3_600_000;
@@ -30,6 +31,14 @@ const PROFILES: Record<AgencyKind, StaffingProfile> = {
   district_committee: { quota: [70, 130], deskSeats: [3, 7] },
   commune_committee: { quota: [20, 24], deskSeats: [1, 3] },
 };
+
+/**
+ * In two tiers a commune committee does what the district's did, for the three or so communes
+ * merged into it: their staff and a share of the district's, and a one-stop desk the size of the
+ * district's (the commune's public administration service centre).
+ */
+const profileOf = (kind: AgencyKind, twoTiers: boolean): StaffingProfile =>
+  twoTiers && kind === 'commune_committee' ? PROFILES.district_committee : PROFILES[kind];
 
 /** Vacancies below quota, as a share of it. */
 const VACANCY_SHARE: [number, number] = [0.02, 0.12];
@@ -56,8 +65,9 @@ export function staffingReports(
     (daysBetween(`${year}-01-01`, day) + 1) /
     daysBetween(`${year}-01-01`, `${Number(year) + 1}-01-01`);
   const reports: TimedEvent<StaffingReported>[] = [];
+  const twoTiers = hasTwoTiers(agencies);
   for (const agency of agencies) {
-    const profile = PROFILES[agency.kind];
+    const profile = profileOf(agency.kind, twoTiers);
     const standing = new Random(seed, 'staffing', agency.code);
     const quota = standing.int(...profile.quota);
     const vacancies = Math.round(quota * standing.between(...VACANCY_SHARE));

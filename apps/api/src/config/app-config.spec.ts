@@ -8,7 +8,9 @@ describe('AppConfig', () => {
       demo: true,
       simulator: true,
       zone: 'Asia/Ho_Chi_Minh',
+      demoProvince: 'binh-phuoc-2021',
     });
+    expect(new AppConfig({ DEMO_PROVINCE: 'dong-nai-2025' }).demoProvince).toBe('dong-nai-2025');
     expect(config.databaseUrl).toBeUndefined();
     expect(new AppConfig({ TZ_DISPLAY: 'Asia/Bangkok' }).zone).toBe('Asia/Bangkok');
     expect(config.metricSettings.lateAgency.onTimeTarget).toBe(0.985);
@@ -20,6 +22,9 @@ describe('AppConfig', () => {
       /DATABASE_URL: must be a postgres/,
     );
     expect(() => new AppConfig({ DEMO: 'maybe' })).toThrow(/DEMO: must be "on" or "off"/);
+    expect(() => new AppConfig({ DEMO_PROVINCE: 'dong-nai' })).toThrow(
+      /DEMO_PROVINCE: must be one of binh-phuoc-2021, dong-nai-2025/,
+    );
     expect(() => new AppConfig({ METRIC_SETTINGS: '{nope' })).toThrow(
       /METRIC_SETTINGS: must be a JSON object/,
     );

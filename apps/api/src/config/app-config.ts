@@ -6,6 +6,7 @@ import {
   MetricSettings,
   metricSettingsOverrideSchema,
 } from '@ioc/domain';
+import { DEFAULT_DEMO_PROVINCE, DEMO_PROVINCES, DemoProvince } from '@ioc/domain/demo';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -103,6 +104,9 @@ const environmentSchema = z
       .regex(/^rediss?:\/\//, 'must be a redis:// URL')
       .optional(),
     DEMO: onOff.default(true),
+    DEMO_PROVINCE: z
+      .enum(DEMO_PROVINCES, { error: `must be one of ${DEMO_PROVINCES.join(', ')}` })
+      .default(DEFAULT_DEMO_PROVINCE),
     SIMULATOR: onOff.optional(),
     SIMULATOR_SPEED: z.coerce.number().min(1).max(1000).default(5),
     TZ_DISPLAY: z
@@ -144,6 +148,8 @@ export class AppConfig {
   readonly databaseUrl: string | undefined;
   readonly redisUrl: string | undefined;
   readonly demo: boolean;
+  /** The demo directory seeded in demo mode, which the simulator's stream is drawn from. */
+  readonly demoProvince: DemoProvince;
   readonly simulator: boolean;
   /** The simulated live stream's volume, × the province's real rhythm. */
   readonly simulatorSpeed: number;
@@ -181,6 +187,7 @@ export class AppConfig {
     this.databaseUrl = e.DATABASE_URL;
     this.redisUrl = e.REDIS_URL;
     this.demo = e.DEMO;
+    this.demoProvince = e.DEMO_PROVINCE;
     this.simulator = e.SIMULATOR ?? e.DEMO;
     this.simulatorSpeed = e.SIMULATOR_SPEED;
     this.zone = e.TZ_DISPLAY;

@@ -31,6 +31,8 @@ export class DemoSimulator implements OnApplicationShutdown {
       `http://127.0.0.1:${this.config.port}`,
       '--key',
       DEMO_INGEST_KEY,
+      '--province',
+      this.config.demoProvince,
       '--data-dir',
       this.config.dataDir,
       '--zone',
@@ -40,7 +42,7 @@ export class DemoSimulator implements OnApplicationShutdown {
     ];
     this.child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'] });
     this.logger.log(
-      `Simulator started (pid ${this.child.pid}, speed ×${this.config.simulatorSpeed})`,
+      `Simulator started for ${this.config.demoProvince} (pid ${this.child.pid}, speed ×${this.config.simulatorSpeed})`,
     );
     this.child.once('exit', (code, signal) => {
       if (!this.stopping)

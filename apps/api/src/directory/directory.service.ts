@@ -2,7 +2,7 @@ import { directorySchema } from '@ioc/domain';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
+import { demoDirectories, DemoProvince } from '@ioc/domain/demo';
 import { DirectoryRepository } from './directory.repository';
 import { DirectorySnapshot } from './directory-snapshot';
 
@@ -38,10 +38,29 @@ export class DirectoryService {
     return this.snapshot;
   }
 
-  async seedDemo(): Promise<void> {
-    if (!(await this.repository.isEmpty())) return;
-    const summary = await this.import(demoDirectory);
-    this.logger.log(`Seeded the demo directory (Bình Phước): ${JSON.stringify(summary)}`);
+  /**
+   * Seeds the demo province's directory into an empty database. A database that holds another
+   * province (DEMO_PROVINCE switched on an existing DATA_DIR or DATABASE_URL) is refused: its
+   * events, users and the simulator's state belong to that province.
+   */
+  async seedDemo(province: DemoProvince): Promise<void> {
+    const directory = directorySchema.parse(demoDirectories[province]);
+    const root = directory.units.find((unit) => unit.parentCode === null);
+    if (await this.repository.isEmpty()) {
+      const summary = await this.import(directory);
+      this.logger.log(
+        `Seeded the demo directory ${province} (${root?.name}): ${JSON.stringify(summary)}`,
+      );
+      return;
+    }
+    const held = (await this.reload()).province;
+    if (held && root && held.code !== root.code) {
+      throw new Error(
+        `DEMO_PROVINCE: ${province} is ${root.name} (${root.code}), but the database already ` +
+          `holds ${held.name} (${held.code}) from an earlier start. Set DEMO_PROVINCE back, or ` +
+          `give this demo its own database (another DATA_DIR, or DATABASE_URL).`,
+      );
+    }
   }
 
   /** Adds or updates entries; the result must still be one consistent tree. */

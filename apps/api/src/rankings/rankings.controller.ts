@@ -11,6 +11,8 @@ class RankingQuery extends createZodDto(
   windowQuery.extend({
     level: z.enum(['district', 'commune', 'agency']).default('district'),
     kind: z.enum(['department', 'district_committee', 'commune_committee', 'vertical']).optional(),
+    /** Only the rows inside this unit; their ranks stay province-wide. */
+    scope: z.string().trim().min(1).max(64).optional(),
   }),
 ) {}
 
@@ -31,6 +33,7 @@ export class RankingsController {
       query.level,
       query.kind,
       this.metrics.resolveWindow(query),
+      query.scope,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { previousWindow } from '@ioc/domain';
+import { ForbiddenException } from '@nestjs/common';
 import { Principal } from '../auth/principal';
 import { FakeFigures, readSide } from '../testing/service-fakes';
 import { RankingsService } from './rankings.service';
@@ -94,13 +95,14 @@ describe('RankingsService', () => {
       to: '2026-11-21T05:00:00.000Z',
       previousFrom: '2026-11-10T05:00:00.000Z',
     });
-    // D1: 40 received, 16 online, 8 of 10 on time: (20·0.8 + 12·0.8) / 32 = 80. D2: 100.
-    // A unit with few dossiers (D2, 10) keeps its place by score: lowSample only marks it.
+    // D1: 40 received, 16 online, 8 of 10 on time: (20·0.8 + 12·0.8) / 32 = 80. D2: 100, but
+    // from 10 dossiers (under 30): a low sample comes after every unit with enough. The week
+    // before both were low samples (1 and 5 dossiers), so the score decided: D2 100, D1 0.
     expect(rows(ranking)).toEqual([
-      [1, 'D2', 100, 1, true],
-      [2, 'D1', 80, 2, false],
+      [1, 'D1', 80, 2, false],
+      [2, 'D2', 100, 1, true],
     ]);
-    expect(ranking.rows[1]).toMatchObject({ received: 40, resolved: 10, inProgress: 0 });
+    expect(ranking.rows[0]).toMatchObject({ received: 40, resolved: 10, inProgress: 0 });
   });
 
   it('ranks the communes on their own figures', async () => {
@@ -173,12 +175,44 @@ describe('RankingsService', () => {
   it('shows a district chief the rows of their own district only, with province-wide ranks', async () => {
     const { service } = await start();
     const districts = await service.ranking(chiefOfD1, 'district', undefined, week);
-    expect(rows(districts)).toEqual([[2, 'D1', 80, 2, false]]);
+    expect(rows(districts)).toEqual([[1, 'D1', 80, 2, false]]);
     const agencies = await service.ranking(chiefOfD1, 'agency', undefined, week);
     expect(agencies.rows.map((row) => [row.rank, row.code])).toEqual([
       [3, 'UBND-C1'],
       [4, 'UBND-D1'],
       [5, 'UBND-C2'],
     ]);
+  });
+
+  it('keeps only the rows inside a scope, with their province-wide ranks', async () => {
+    const { service } = await start();
+    // Communes: C3, C1, C2 (all low samples, by score and name); D1 holds C1 and C2.
+    const communes = await service.ranking(leader, 'commune', undefined, week, 'D1');
+    expect(rows(communes)).toEqual([
+      [2, 'C1', 100, 2, true],
+      [3, 'C2', 42.5, 3, true],
+    ]);
+    const agencies = await service.ranking(leader, 'agency', undefined, week, 'D1');
+    expect(agencies.rows.map((row) => [row.rank, row.code])).toEqual([
+      [3, 'UBND-C1'],
+      [4, 'UBND-D1'],
+      [5, 'UBND-C2'],
+    ]);
+    const districts = await service.ranking(leader, 'district', undefined, week, 'D2');
+    expect(rows(districts)).toEqual([[2, 'D2', 100, 1, true]]);
+    const whole = await service.ranking(leader, 'district', undefined, week, 'P');
+    expect(whole.rows.map((row) => row.code)).toEqual(['D1', 'D2']);
+    const ofChief = await service.ranking(chiefOfD1, 'commune', undefined, week, 'C1');
+    expect(rows(ofChief)).toEqual([[2, 'C1', 100, 2, true]]);
+  });
+
+  it('refuses a scope that is unknown or outside the caller’s unit', async () => {
+    const { service } = await start();
+    await expect(service.ranking(leader, 'commune', undefined, week, 'X9')).rejects.toThrow(
+      'scope: unknown unit code "X9"',
+    );
+    await expect(
+      service.ranking(chiefOfD1, 'commune', undefined, week, 'D2'),
+    ).rejects.toBeInstanceOf(ForbiddenException);
   });
 });

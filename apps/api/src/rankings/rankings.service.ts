@@ -26,14 +26,27 @@ export class RankingsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The ranking as `principal` may see it. */
+  /**
+   * The ranking as `principal` may see it; with `scope`, only the rows inside that unit (a unit
+   * ranked, or an agency, whose unit is it or lies below it), their ranks still province-wide.
+   */
   async ranking(
     principal: Principal,
     level: RankingLevel,
     kind: AgencyKind | undefined,
     window: TimeWindow,
+    scope?: string,
   ): Promise<Ranking> {
-    return this.visibleTo(principal, await this.fullRanking(level, kind, window));
+    // An unknown scope or one outside the caller's unit is refused before anything is read.
+    const within = scope === undefined ? undefined : this.access.unitScope(principal, scope);
+    const visible = this.visibleTo(principal, await this.fullRanking(level, kind, window));
+    if (within === undefined) return visible;
+    const unitOf = this.unitOfCandidate(level);
+    const snapshot = this.directory.current;
+    return {
+      ...visible,
+      rows: visible.rows.filter((row) => snapshot.isWithin(unitOf(row.code), within)),
+    };
   }
 
   /** Every row, for whoever then filters it with `visibleTo`. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import schematic from '@/assets/maps/70-schematic.geojson?raw';
+import dongNaiSchematic from '@/assets/maps/75-schematic.geojson?raw';
 import { keyFeaturesByCode, mapFileFor, mapGeometry, type ProvinceGeoJson } from './province-map';
 
 describe('province map', () => {
@@ -31,6 +32,23 @@ describe('province map', () => {
       '698',
     ]);
     expect(mapGeometry(geoJson, true).aspectScale).toBe(1);
+  });
+
+  it('ships a schematic cell for each of Đồng Nai’s 95 communes and wards (two tiers)', () => {
+    const geoJson = JSON.parse(dongNaiSchematic) as ProvinceGeoJson & { province: object };
+    expect(geoJson.province).toEqual({ code: '75', name: 'Tỉnh Đồng Nai' });
+    const codes = geoJson.features.map((feature) => feature.properties.code);
+    expect(new Set(codes).size).toBe(95);
+    expect(geoJson.features[0].properties).toEqual({ code: '25195', name: 'Phường Bình Phước' });
+    expect(
+      mapFileFor('75', [
+        '../assets/maps/70-schematic.geojson',
+        '../assets/maps/75-schematic.geojson',
+      ]),
+    ).toEqual({
+      path: '../assets/maps/75-schematic.geojson',
+      schematic: true,
+    });
   });
 
   it('matches a real file that only names its features', () => {

@@ -51,6 +51,8 @@ export function summaryFixture(overrides: Partial<MetricsSummary> = {}): Metrics
 
 export function rankingFixture(): Ranking {
   const rates = summaryFixture().rates;
+  // No panel reads the score's components yet.
+  const components = {};
   return {
     level: 'district',
     kind: null,
@@ -70,6 +72,7 @@ export function rankingFixture(): Ranking {
         inProgress: 30,
         overdue: 0,
         rates,
+        components,
       },
       {
         rank: 2,
@@ -83,6 +86,7 @@ export function rankingFixture(): Ranking {
         inProgress: 3,
         overdue: 0,
         rates,
+        components,
       },
       {
         rank: 3,
@@ -96,6 +100,7 @@ export function rankingFixture(): Ranking {
         inProgress: 20,
         overdue: 2,
         rates,
+        components,
       },
       {
         rank: 4,
@@ -109,6 +114,7 @@ export function rankingFixture(): Ranking {
         inProgress: 0,
         overdue: 0,
         rates,
+        components,
       },
     ],
   };

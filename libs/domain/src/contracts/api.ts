@@ -1,4 +1,5 @@
 /** Response shapes of the read API (SPEC §5); field names are the contract. */
+import type { ScoreComponent } from '../metrics/metric-settings';
 
 /** A rate from 0 to 1, or null for "no data" (zero denominator). */
 export type Rate = number | null;
@@ -63,6 +64,17 @@ export interface MetricsSummary {
 
 export type RankingLevel = 'district' | 'commune' | 'agency';
 
+/** What one score component brings to a score: `points` of the row's score, from its rate. */
+export interface ScoreComponentPoints {
+  rate: number;
+  points: number;
+  weight: number;
+  fullAt: number;
+}
+
+/** The components with data; the points of a row add up to its score. */
+export type ScoreComponents = Partial<Record<ScoreComponent, ScoreComponentPoints>>;
+
 export interface RankingRow {
   rank: number;
   previousRank: number | null;
@@ -75,6 +87,7 @@ export interface RankingRow {
   inProgress: number;
   overdue: number;
   rates: Rates;
+  components: ScoreComponents;
 }
 
 export interface Ranking {

@@ -10,6 +10,7 @@ import {
   rankOrder,
   rate,
   ratesOf,
+  scoreBreakdownOf,
   scoreOf,
   WindowFigures,
 } from './metrics';
@@ -210,16 +211,91 @@ describe('scoreOf', () => {
   });
 });
 
+describe('scoreBreakdownOf', () => {
+  it('gives each component with data its rate, weight, full marks and points', () => {
+    const rates = {
+      ...noRates,
+      onTime: 0.75,
+      progress: 5 / 7,
+      online: 0.5,
+      digitization: 0,
+      onlinePayment: 0.5,
+      satisfaction: 0.5,
+    };
+    // Out of 82 weights: progress 100·20·(5/7)/82 = 17.4216, online 100·12/82 = 14.6341,
+    // payment 100·5/82 = 6.0976, digitisation 0, satisfaction 100·18·(0.5/0.9)/82 = 12.1951;
+    // 50.3484 in all, shown and ranked as 50.35. Floors 17.42 + 14.63 + 6.09 + 0 + 12.19 = 50.33:
+    // the two hundredths left go to the largest remainders, payment (.76) and satisfaction (.51).
+    expect(scoreBreakdownOf(rates, settings)).toEqual({
+      score: 50.35,
+      components: {
+        progress: { rate: 5 / 7, points: 17.42, weight: 20, fullAt: 1 },
+        online: { rate: 0.5, points: 14.63, weight: 12, fullAt: 0.5 },
+        onlinePayment: { rate: 0.5, points: 6.1, weight: 10, fullAt: 1 },
+        digitization: { rate: 0, points: 0, weight: 22, fullAt: 0.8 },
+        satisfaction: { rate: 0.5, points: 12.2, weight: 18, fullAt: 0.9 },
+      },
+    });
+    expect(scoreOf(rates, settings)).toBe(50.35);
+  });
+
+  it('apportions the points so that they add up to the score, not to a rounding of it', () => {
+    // Out of 54: progress 100·10/54 = 18.5185, online 100·12/54 = 22.2222, digitisation
+    // 100·22·(0.75/0.8)/54 = 38.1944; 78.9352 → 78.94. Rounded one by one they would add up to
+    // 78.93; by largest remainder (.85, then .44) progress and digitisation take a hundredth.
+    const { score, components } = scoreBreakdownOf(
+      { ...noRates, progress: 0.5, online: 0.5, digitization: 0.75 },
+      settings,
+    );
+    expect(score).toBe(78.94);
+    expect(components).toEqual({
+      progress: { rate: 0.5, points: 18.52, weight: 20, fullAt: 1 },
+      online: { rate: 0.5, points: 22.22, weight: 12, fullAt: 0.5 },
+      digitization: { rate: 0.75, points: 38.2, weight: 22, fullAt: 0.8 },
+    });
+  });
+
+  it('breaks a tie of remainders in the components’ order, and caps a rate at full marks', () => {
+    const even: MetricSettings = {
+      ...settings,
+      score: {
+        ...settings.score,
+        progress: { weight: 1, fullAt: 1 },
+        online: { weight: 1, fullAt: 0.5 },
+        onlinePayment: { weight: 1, fullAt: 1 },
+      },
+    };
+    // Three thirds of 100: 33.33 each and one hundredth over, to the first.
+    const { score, components } = scoreBreakdownOf(
+      { ...noRates, progress: 1, online: 0.9, onlinePayment: 1 },
+      even,
+    );
+    expect(score).toBe(100);
+    expect(Object.values(components).map((c) => c.points)).toEqual([33.34, 33.33, 33.33]);
+    expect(components.online).toEqual({ rate: 0.9, points: 33.33, weight: 1, fullAt: 0.5 });
+  });
+
+  it('has no component without data, and none at all without a score', () => {
+    expect(scoreBreakdownOf(noRates, settings)).toEqual({ score: null, components: {} });
+    expect(scoreBreakdownOf({ ...noRates, satisfaction: 0.45 }, settings)).toEqual({
+      score: 50,
+      components: { satisfaction: { rate: 0.45, points: 50, weight: 18, fullAt: 0.9 } },
+    });
+  });
+});
+
 describe('assignRanks and rankOrder', () => {
   const row = (
     code: string,
     name: string,
     score: number | null,
     onTime: number | null,
+    lowSample = false,
   ): Rankable => ({
     code,
     name,
     score,
+    lowSample,
     rates: { onTime },
   });
 
@@ -244,6 +320,31 @@ describe('assignRanks and rankOrder', () => {
     expect(ranked[0]).toEqual({ ...rows[4], rank: 1 });
     // The input is left as it was.
     expect(rows.map((r) => r.code)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+  });
+
+  it('puts the low-sample rows after all the others, in the same order among themselves', () => {
+    const ranked = assignRanks([
+      row('A', 'Xã An Phước', 100, 1, true),
+      row('B', 'Phường Biên Hòa', 71.5, 0.97),
+      row('C', 'Xã Cẩm Mỹ', null, null, true),
+      row('D', 'Xã Định Quán', 88.2, 0.99),
+      row('E', 'Xã Đak Lua', 100, 0.5, true),
+      row('F', 'Phường Long Khánh', 35, 0.2, true),
+      row('G', 'Xã Tân Phú', 40, 0.8),
+    ]);
+    // Enough dossiers: D 88.2, B 71.5, G 40. Then the low samples by the same rules: A and E
+    // both at 100, A on time more often; F 35; C without data.
+    expect(ranked.map((r) => [r.rank, r.code])).toEqual([
+      [1, 'D'],
+      [2, 'B'],
+      [3, 'G'],
+      [4, 'A'],
+      [5, 'E'],
+      [6, 'F'],
+      [7, 'C'],
+    ]);
+    expect(rankOrder(row('A', 'A', 100, 1, true), row('B', 'B', 0, 0))).toBeGreaterThan(0);
+    expect(rankOrder(row('B', 'B', 0, 0), row('A', 'A', 100, 1, true))).toBeLessThan(0);
   });
 
   it('compares names in Vietnamese order (D before Đ), then by code', () => {

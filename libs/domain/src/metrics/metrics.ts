@@ -1,4 +1,11 @@
-import type { InProgressFigures, LateAgencyRow, Rate, Rates, Severity } from '../contracts/api';
+import type {
+  InProgressFigures,
+  LateAgencyRow,
+  Rate,
+  Rates,
+  ScoreComponents,
+  Severity,
+} from '../contracts/api';
 import type { Counters } from './counters';
 import { MetricSettings, SCORE_COMPONENTS, ScoreComponent } from './metric-settings';
 
@@ -44,22 +51,54 @@ const SCORE_RATE: Record<ScoreComponent, keyof Rates> = {
  * rounded to two decimals (what the screens show is what ranks). Null when no component has data.
  */
 export function scoreOf(rates: Rates, settings: MetricSettings): number | null {
-  let earned = 0;
-  let weights = 0;
-  for (const component of SCORE_COMPONENTS) {
-    const value = rates[SCORE_RATE[component]];
-    if (value === null) continue;
-    const { weight, fullAt } = settings.score[component];
-    earned += weight * Math.min(1, value / fullAt);
-    weights += weight;
-  }
-  return weights === 0 ? null : Math.round((10_000 * earned) / weights) / 100;
+  return scoreBreakdownOf(rates, settings).score;
 }
+
+/**
+ * The score and what each component with data brings to it: its rate, weight and full marks, and
+ * its points, 100 × wᵢ·min(1, rateᵢ / fullᵢ) / Σ wᵢ, in hundredths. The score is rounded to
+ * hundredths, so the points are apportioned by largest remainder (ties to the earlier component)
+ * to add up to exactly the score: 18.52 + 22.22 + 38.20 = 78.94, where each rounded on its
+ * own would give 18.52 + 22.22 + 38.19.
+ */
+export function scoreBreakdownOf(
+  rates: Rates,
+  settings: MetricSettings,
+): { score: number | null; components: ScoreComponents } {
+  const parts = SCORE_COMPONENTS.flatMap((component) => {
+    const value = rates[SCORE_RATE[component]];
+    if (value === null) return [];
+    const { weight, fullAt } = settings.score[component];
+    return [
+      { component, rate: value, weight, fullAt, earned: weight * Math.min(1, value / fullAt) },
+    ];
+  });
+  const weights = sum(parts.map((part) => part.weight));
+  if (weights === 0) return { score: null, components: {} };
+  const hundredths = Math.round((10_000 * sum(parts.map((part) => part.earned))) / weights);
+  const exact = parts.map((part) => (10_000 * part.earned) / weights);
+  // A hair of tolerance: 4074.0000000001 is 4074 with nothing over. The shares then never
+  // exceed the score, and fall short by less than one hundredth per component.
+  const shares = exact.map((value) => Math.floor(value + 1e-9));
+  const largestRemainders = exact
+    .map((value, index) => ({ index, remainder: value - shares[index] }))
+    .sort((a, b) => b.remainder - a.remainder || a.index - b.index);
+  for (const { index } of largestRemainders.slice(0, hundredths - sum(shares))) shares[index]++;
+  const components: ScoreComponents = {};
+  parts.forEach(({ component, rate, weight, fullAt }, index) => {
+    components[component] = { rate, points: shares[index] / 100, weight, fullAt };
+  });
+  return { score: hundredths / 100, components };
+}
+
+const sum = (values: readonly number[]) => values.reduce((total, value) => total + value, 0);
 
 export interface Rankable {
   code: string;
   name: string;
   score: number | null;
+  /** Too few dossiers received for the score to mean much: ranked after every other row. */
+  lowSample: boolean;
   rates: Pick<Rates, 'onTime'>;
 }
 
@@ -67,9 +106,13 @@ const collator = new Intl.Collator('vi');
 const descendingNullsLast = (a: number | null, b: number | null) =>
   a === b ? 0 : a === null ? 1 : b === null ? -1 : b - a;
 
-/** Rank by score, then on-time rate, then name; rank 1 is the best. */
+/**
+ * Rank by score, then on-time rate, then name; rank 1 is the best. Low-sample rows come after
+ * all the others, in the same order among themselves: a handful of dossiers never tops a table.
+ */
 export function rankOrder(a: Rankable, b: Rankable): number {
   return (
+    Number(a.lowSample) - Number(b.lowSample) ||
     descendingNullsLast(a.score, b.score) ||
     descendingNullsLast(a.rates.onTime, b.rates.onTime) ||
     collator.compare(a.name, b.name) ||

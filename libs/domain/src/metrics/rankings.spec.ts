@@ -95,8 +95,19 @@ describe('rankingOf', () => {
         satisfaction: null,
         apology: 0,
       },
+      // 100·20·(4/6) / 32 = 41.6667, online nothing: the score's 41.67 is all progress.
+      components: {
+        progress: { rate: 4 / 6, points: 41.67, weight: 20, fullAt: 1 },
+        online: { rate: 0, points: 0, weight: 12, fullAt: 0.5 },
+      },
     });
-    expect(ranking.rows[3]).toMatchObject({ code: 'D', received: 0, inProgress: 0, score: null });
+    expect(ranking.rows[3]).toMatchObject({
+      code: 'D',
+      received: 0,
+      inProgress: 0,
+      score: null,
+      components: {},
+    });
   });
 
   it('follows the configured low-sample minimum', () => {
@@ -151,12 +162,14 @@ describe('unitRankingOf', () => {
     const ranking = unitRankingOf('district', window, threeTiers, byUnit, new Map(), settings);
     expect(ranking).toMatchObject({ level: 'district', kind: null });
     // D1: 40 received, 16 online, 8 of 10 on time: (20·0.8 + 12·0.4/0.5) / 32 = 80.
-    // D2: (20·1 + 12·1) / 32 = 100. Before, neither had data: by name, Hai before Một.
+    // D2: (20·1 + 12·1) / 32 = 100, but from 10 dossiers, under the minimum of 30: after D1.
+    // Before, neither had data: by name, Hai before Một.
     expect(ranking.rows.map((row) => [row.rank, row.code, row.score, row.previousRank])).toEqual([
-      [1, 'D2', 100, 1],
-      [2, 'D1', 80, 2],
+      [1, 'D1', 80, 2],
+      [2, 'D2', 100, 1],
     ]);
-    expect(ranking.rows[1]).toMatchObject({ received: 40, resolved: 10, lowSample: false });
+    expect(ranking.rows[1]).toMatchObject({ received: 10, lowSample: true });
+    expect(ranking.rows[0]).toMatchObject({ received: 40, resolved: 10, lowSample: false });
   });
 
   it('ranks the communes on their own figures', () => {
@@ -180,6 +193,53 @@ describe('unitRankingOf', () => {
     expect(summary(ranking.rows)).toEqual([
       [1, 'C1', 1],
       [2, 'C2', 2],
+    ]);
+  });
+
+  it('never ranks a low-sample commune first, in the window or the one before', () => {
+    const twoTiers = treeOf([
+      { code: 'P', name: 'Tỉnh Thử', level: 'province', parentCode: null },
+      { code: 'X1', name: 'Phường Biên Hòa', level: 'commune', parentCode: 'P' },
+      { code: 'X2', name: 'Xã Đak Lua', level: 'commune', parentCode: 'P' },
+      { code: 'X3', name: 'Xã Tân Phú', level: 'commune', parentCode: 'P' },
+    ]);
+    const current = new Map([
+      // Progress (36 + 10 − 2) / (40 + 10) = 0.88, online 0.5: (20·0.88 + 12) / 32 = 92.5.
+      [
+        'X1',
+        group(
+          { received: 60, received_online: 30, resolved: 40, resolved_on_time: 36 },
+          { inProgress: { total: 10, overdue: 2 } },
+        ),
+      ],
+      // (20 + 12) / 32 = 100, from 8 dossiers.
+      ['X2', group({ received: 8, received_online: 8, resolved: 5, resolved_on_time: 5 })],
+      // Online 0.2 of 0.5: (20 + 12·0.4) / 32 = 77.5, from 30 dossiers: enough.
+      ['X3', group({ received: 30, received_online: 6, resolved: 20, resolved_on_time: 20 })],
+    ]);
+    const before = new Map([
+      // 100 from 25 dossiers.
+      ['X1', group({ received: 25, received_online: 25, resolved: 10, resolved_on_time: 10 })],
+      // Progress 0.9, online 0.25 of 0.5: (18 + 6) / 32 = 75, from 40.
+      [
+        'X2',
+        group({
+          received: 40,
+          received_online: 10,
+          resolved: 30,
+          resolved_on_time: 27,
+          resolved_late: 3,
+        }),
+      ],
+    ]);
+    const ranking = unitRankingOf('district', window, twoTiers, current, before, settings);
+    // Before: X2 (75) alone had enough; then X1 (100) and X3 (no data).
+    expect(
+      ranking.rows.map((row) => [row.rank, row.code, row.score, row.previousRank, row.lowSample]),
+    ).toEqual([
+      [1, 'X1', 92.5, 2, false],
+      [2, 'X3', 77.5, 3, false],
+      [3, 'X2', 100, 1, true],
     ]);
   });
 });

@@ -2,7 +2,7 @@ import type { Ranking, RankingLevel, RankingRow } from '../contracts/api';
 import type { Unit, UnitLevel } from '../directory/directory';
 import { emptyFigures, GroupFigures, sumFigures } from './figures';
 import type { MetricSettings } from './metric-settings';
-import { assignRanks, ratesOf, scoreOf } from './metrics';
+import { assignRanks, ratesOf, scoreBreakdownOf } from './metrics';
 import { previousWindow, TimeWindow } from './windows';
 
 /** A unit or agency that takes a place in a ranking. */
@@ -21,16 +21,18 @@ function rankRows(
   const rows = candidates.map((candidate) => {
     const group = figures.get(candidate.code) ?? emptyFigures();
     const rates = ratesOf(group);
+    const { score, components } = scoreBreakdownOf(rates, settings);
     return {
       code: candidate.code,
       name: candidate.name,
-      score: scoreOf(rates, settings),
+      score,
       lowSample: group.counters.received < settings.lowSampleMinReceived,
       received: group.counters.received,
       resolved: group.counters.resolved,
       inProgress: group.inProgress.total,
       overdue: group.inProgress.overdue,
       rates,
+      components,
       previousRank: null,
     };
   });
