@@ -11,7 +11,6 @@ vi.mock('@/charts/use-echarts', async () => ({
 interface RaceOption {
   yAxis: { data: string[]; max: number; axisLabel: { formatter: (code: string) => string } };
   series: {
-    realtimeSort: boolean;
     data: { value: number; itemStyle: { opacity: number } }[];
     label: { formatter: (p: { name: string }) => string };
   }[];
@@ -20,32 +19,28 @@ interface RaceOption {
 describe('DistrictRace', () => {
   beforeEach(() => captured.splice(0));
 
-  it('draws a realtime-sorted bar race with stable categories and the API order', () => {
+  it('draws the bars in the API rank order, each as long as its score', () => {
     mountWithI18n(DistrictRace, { props: { ranking: rankingFixture() } });
     const option = lastOption() as unknown as RaceOption;
-    const series = option.series[0];
-    expect(series.realtimeSort).toBe(true);
-    // Categories by code, so updates move bars instead of relabelling them.
-    expect(option.yAxis.data).toEqual(['688', '689', '691', '693']);
-    const values = series.data.map((item) => item.value);
-    const byValue = option.yAxis.data
-      .map((code, i) => [code, values[i]] as const)
-      .sort((a, b) => b[1] - a[1]);
-    expect(byValue.map(([code]) => code)).toEqual(['689', '688', '691', '693']);
+    expect(option.yAxis.data).toEqual(['689', '688', '691', '693']);
+    expect(option.series[0].data.map((item) => item.value)).toEqual([86.04, 80.5, 61.2, 0]);
   });
 
-  it('orders tied scores by the API rank, within the axis so none is clipped', () => {
+  it('puts a low-sample unit after the others even with the best score, as the API ranks it', () => {
     const ranking = rankingFixture();
-    ranking.rows = ranking.rows.map((row) => ({ ...row, score: 100 }));
+    // The API's order, rows given out of it: Bù Gia Mập (70) is 2nd, Phước Long (95, few
+    // dossiers) 3rd although its score is the highest.
+    const [dongXoai, phuocLong, buGiaMap] = ranking.rows;
+    ranking.rows = [
+      { ...phuocLong, score: 95, lowSample: true, rank: 3 },
+      { ...dongXoai, score: 86, rank: 1 },
+      { ...buGiaMap, score: 70, lowSample: false, rank: 2 },
+    ];
     mountWithI18n(DistrictRace, { props: { ranking } });
-    const option = lastOption() as unknown as RaceOption & { xAxis: { max: number } };
-    const values = option.series[0].data.map((item) => item.value);
-    expect(Math.max(...values)).toBeLessThanOrEqual(option.xAxis.max);
-    const order = option.yAxis.data
-      .map((code, i) => [code, values[i]] as const)
-      .sort((a, b) => b[1] - a[1]);
-    // The fixture's ranks: Đồng Xoài, Phước Long, Bù Gia Mập, Bù Đốp.
-    expect(order.map(([code]) => code)).toEqual(['689', '688', '691', '693']);
+    const option = lastOption() as unknown as RaceOption;
+    expect(option.yAxis.data).toEqual(['689', '691', '688']);
+    expect(option.series[0].data.map((item) => item.value)).toEqual([86, 70, 95]);
+    expect(option.series[0].data.map((item) => item.itemStyle.opacity)).toEqual([1, 1, 0.5]);
   });
 
   it('labels movement against previousRank, low samples and missing scores', () => {
@@ -60,7 +55,7 @@ describe('DistrictRace', () => {
     expect(label({ name: '689' })).toBe('{score|86,0}');
     expect(label({ name: '688' })).toBe('{score|80,5} {low|ít mẫu}');
     expect(label({ name: '693' })).toBe('{score|—} {low|ít mẫu}');
-    expect(option.series[0].data[0].itemStyle.opacity).toBe(0.5);
+    expect(option.series[0].data[1].itemStyle.opacity).toBe(0.5);
   });
 
   it('keeps the rows in an accessible table with the API figures', () => {
