@@ -26,6 +26,9 @@ export interface DerivedBatch {
   latestEvent: number;
 }
 
+/** Dossiers derived between two turns of the event loop. */
+const YIELD_EVERY = 200;
+
 /** Writes derived rows in the caller's transaction, or throws what the database refused. */
 type RowsWriter = (rows: readonly DerivedRows[]) => Promise<void>;
 
@@ -46,6 +49,7 @@ function isCausedByData(error: unknown): boolean {
  * Keeps the derived tables current: re-derives whole dossiers from all their events (so the order
  * events arrive in never matters) and moves their facts in the day rollups by the difference.
  * A dossier that cannot be derived or written is set aside, and never holds up the others.
+ * A full rebuild takes the same steps over the whole log: {@link derive}, {@link appendIsolated}.
  */
 @Injectable()
 export class DossierProjection {
@@ -109,7 +113,13 @@ export class DossierProjection {
   ): Promise<DerivedBatch> {
     await prepareCalendar(context.calendar, eventsByDossier);
     const batch: DerivedBatch = { derived: [], setAside: [], latestEvent: -Infinity };
+    let sinceYield = 0;
     for (const dossierId of dossierIds) {
+      // Lets the database's answers in meanwhile: a rebuild's writes go on while it derives.
+      if (++sinceYield === YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
       const events = eventsByDossier.get(dossierId) ?? [];
       try {
         batch.derived.push(
@@ -124,6 +134,21 @@ export class DossierProjection {
       }
     }
     return batch;
+  }
+
+  /**
+   * Appends derived rows to the tables a rebuild emptied (no rollups: they are summed at its
+   * end). Must run in the rebuild's transaction; what the database refuses is set aside.
+   */
+  appendIsolated(
+    tx: EntityManager,
+    derived: readonly DerivedRows[],
+    eventsByDossier: Map<string, DossierEvent[]>,
+    setAside: SetAsideDossier[],
+  ): Promise<void> {
+    return this.writeIsolated(tx, derived, eventsByDossier, setAside, (rows) =>
+      this.repository.appendDerived(tx, rows),
+    );
   }
 
   /**
