@@ -1,10 +1,17 @@
 /// <reference types="vitest/config" />
 import vue from '@vitejs/plugin-vue';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const api = process.env.IOC_API_URL ?? 'http://127.0.0.1:3000';
+
+/** The browser's entry point of libs/domain, as its package.json declares it; nothing deeper. */
+const domain = JSON.parse(readFileSync(here('../../libs/domain/package.json'), 'utf8')) as {
+  exports: Record<string, string>;
+};
+const domainBrowser = here(`../../libs/domain/${domain.exports['./browser']}`);
 
 /** The IOC dashboard: built into dist/dashboard, which the API serves on its own port. */
 export default defineConfig({
@@ -12,8 +19,7 @@ export default defineConfig({
   plugins: [vue()],
   resolve: {
     alias: [
-      { find: /^@ioc\/domain$/, replacement: here('../../libs/domain/src/index.ts') },
-      { find: /^@ioc\/domain\/(.*)$/, replacement: here('../../libs/domain/src/$1') },
+      { find: /^@ioc\/domain\/browser$/, replacement: domainBrowser },
       { find: /^@\/(.*)$/, replacement: here('src/$1') },
     ],
   },

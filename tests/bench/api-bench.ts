@@ -6,8 +6,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
-import { COUNTERS } from '../../libs/domain/src/metrics/counters';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { COUNTERS } from '@ioc/domain';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 
 const DATABASE = 'ioc_bench';

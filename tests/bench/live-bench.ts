@@ -27,7 +27,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { backendCpu, BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { cpuMs, loadAverage, machine } from './process-usage';
 

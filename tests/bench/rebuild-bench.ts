@@ -19,7 +19,7 @@ import {
   validateEvent,
   WorkingCalendar,
 } from '@ioc/domain';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { Client } from 'pg';
@@ -242,7 +242,8 @@ async function rebuild(): Promise<RebuildRun> {
   createInterface({ input: child.stdout }).on('line', (line) => {
     let message: string;
     try {
-      message = String((JSON.parse(line) as { msg?: unknown }).msg ?? '');
+      const { msg } = JSON.parse(line) as { msg?: string };
+      message = msg ?? '';
     } catch {
       message = line;
     }

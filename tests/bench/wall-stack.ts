@@ -7,9 +7,8 @@
  *
  * The database server: WALL_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { issueWallToken, postEvents, WallTraffic } from '../support/wall-traffic';
 
 export interface WallStack {
@@ -58,9 +57,7 @@ export async function startWallStack(options: WallStackOptions): Promise<WallSta
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
   // Loaded after the environment is set: the app reads its configuration once, at start.
-  const { createApp } = (await import('../../apps/api/src/main')) as {
-    createApp: () => Promise<NestExpressApplication>;
-  };
+  const { createApp } = await import('../../apps/api/src/main');
   const app = await createApp();
   await app.listen(options.port, '127.0.0.1');
   const url = `http://127.0.0.1:${options.port}`;

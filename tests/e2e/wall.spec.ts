@@ -4,29 +4,28 @@
  * The video wall (issue 4) in Debian's Chromium, against the built dashboard served by the real
  * API, fed by the product's simulator running accelerated: figures equal to the REST API, live
  * updates within a second, the stale indicator when the API goes away, no console errors, no
- * request off the host, screenshots at wall sizes.
+ * request off the host, screenshots at wall sizes. The browser runs in New York while the server
+ * counts days in Vietnam (TZ_DISPLAY): the wall must show the server's days and times. What the
+ * screen shows is read back into numbers (screen-figures.ts), not written by the product's own
+ * formatters, and the weekly rates are summed here from the daily series.
  */
-import type { DailySeries, LateAgencies, MetricsSummary, Ranking } from '@ioc/domain';
 import { execFileSync } from 'node:child_process';
+import { Client } from 'pg';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import directory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
-import {
-  formatCount,
-  formatDecimal,
-  formatRate,
-  formatVnd,
-} from '../../libs/domain/src/format/display-format';
-import { daysForWeeks, weeklyOnTime } from '../../apps/dashboard/src/stores/trend-series';
+import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
+import type { DailySeries, LateAgencies, MetricsSummary, Ranking } from '@ioc/domain';
 import { createApp } from '../../apps/api/src/main';
 import { DEMO_INGEST_KEY } from '../../apps/api/src/auth/auth.service';
+import { PROJECTION_LOCK } from '../../apps/api/src/projection/projection.repository';
 import { DossierProjector } from '../../apps/api/src/projection/projector';
 import { DEFAULT_SCALE, runSimulator } from '../../apps/simulator/src/run-simulator';
 import type { SimulatorLogger } from '../../apps/simulator/src/simulator-logger';
 import { launchChromium } from '../support/chromium';
+import { expectedCell, NO_DATA, type Figure } from '../support/screen-figures';
 import { cloneTemplate } from '../support/test-database';
 import { issueWallToken, localIso, postEvents } from '../support/wall-traffic';
 import { TcpProxy } from './support/tcp-proxy';
@@ -35,7 +34,7 @@ jest.setTimeout(180_000);
 
 const ROOT = join(__dirname, '../..');
 const SCREENSHOTS = join(__dirname, 'screenshots');
-const NO_DATA = 'chưa có dữ liệu';
+const NO_DATA_LABEL = 'chưa có dữ liệu';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 /** Two months of history: the 30-day and 8-week trends, and a yesterday for `previousRank`. */
 const BACKFILL_MONTHS = 2;
@@ -51,41 +50,63 @@ interface ConsoleError {
 
 const normalise = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
 /** A headline without data: the dash, and the label right after it. */
-const DASH_NO_DATA = `—${NO_DATA}`;
-const rateText = (rate: number | null) => (rate === null ? DASH_NO_DATA : formatRate(rate));
+const DASH_NO_DATA = `${NO_DATA}${NO_DATA_LABEL}`;
+const count = (value: number): Figure => ({ count: value });
+const percent = (rate: number | null, digits: 1 | 2 = 2): Figure => ({ percent: rate, digits });
+const headlineRate = (rate: number | null) => (rate === null ? DASH_NO_DATA : percent(rate));
 
-/** Every headline tile as the wall should write `s`, keyed by test id. */
-function expectedTiles(s: MetricsSummary): Record<string, string | undefined> {
+/** Every headline tile of `s` as the wall should show it, keyed by test id. */
+function tileFigures(s: MetricsSummary): Record<string, Figure | string | undefined> {
   return {
-    'tile-received-value': formatCount(s.received.total),
-    'tile-received-online': formatCount(s.received.online),
-    'tile-received-direct': formatCount(s.received.direct),
-    'tile-received-postal': formatCount(s.received.postal),
-    'tile-resolved-value': formatCount(s.resolved.total),
-    'tile-resolved-onTime': formatCount(s.resolved.onTime),
-    'tile-resolved-late': formatCount(s.resolved.late),
-    'tile-resolved-early': formatCount(s.resolved.early),
-    'tile-inProgress-value': formatCount(s.inProgress.total),
-    'tile-inProgress-overdue': formatCount(s.inProgress.overdue),
-    'tile-inProgress-dueSoon': formatCount(s.inProgress.dueSoon),
-    'tile-inProgress-paused': formatCount(s.inProgress.paused),
-    'tile-onTimeRate-value': rateText(s.rates.onTime),
-    'tile-onTimeRate-target': formatRate(s.targets.onTime.target, 'vi', 1),
+    'tile-received-value': count(s.received.total),
+    'tile-received-online': count(s.received.online),
+    'tile-received-direct': count(s.received.direct),
+    'tile-received-postal': count(s.received.postal),
+    'tile-resolved-value': count(s.resolved.total),
+    'tile-resolved-onTime': count(s.resolved.onTime),
+    'tile-resolved-late': count(s.resolved.late),
+    'tile-resolved-early': count(s.resolved.early),
+    'tile-inProgress-value': count(s.inProgress.total),
+    'tile-inProgress-overdue': count(s.inProgress.overdue),
+    'tile-inProgress-dueSoon': count(s.inProgress.dueSoon),
+    'tile-inProgress-paused': count(s.inProgress.paused),
+    'tile-onTimeRate-value': headlineRate(s.rates.onTime),
+    'tile-onTimeRate-target': percent(s.targets.onTime.target, 1),
     'tile-onTimeRate-badge':
       s.targets.onTime.met === null ? undefined : s.targets.onTime.met ? 'Đạt' : 'Không đạt',
-    'tile-online-value': rateText(s.rates.online),
-    'tile-digitization-value': rateText(s.rates.digitization),
-    'tile-digitization-result': formatRate(s.rates.resultDigitization),
-    'tile-payments-value': formatVnd(s.payments.amountVnd),
-    'tile-payments-succeeded': formatCount(s.payments.succeeded),
-    'tile-payments-rate': formatRate(s.rates.onlinePayment),
-    'tile-satisfaction-value': rateText(s.rates.satisfaction),
-    'tile-satisfaction-ratings': formatCount(s.ratings.total),
-    'tile-staffing-quota': formatCount(s.staffing.quota),
-    'tile-staffing-headcount': formatCount(s.staffing.headcount),
-    'tile-staffing-onDuty': formatCount(s.staffing.onDuty),
-    'tile-score-value': s.score === null ? DASH_NO_DATA : `${formatDecimal(s.score, 1)} /100`,
+    'tile-online-value': headlineRate(s.rates.online),
+    'tile-digitization-value': headlineRate(s.rates.digitization),
+    'tile-digitization-result': percent(s.rates.resultDigitization),
+    'tile-payments-value': { vnd: s.payments.amountVnd },
+    'tile-payments-succeeded': count(s.payments.succeeded),
+    'tile-payments-rate': percent(s.rates.onlinePayment),
+    'tile-satisfaction-value': headlineRate(s.rates.satisfaction),
+    'tile-satisfaction-ratings': count(s.ratings.total),
+    'tile-staffing-quota': count(s.staffing.quota),
+    'tile-staffing-headcount': count(s.staffing.headcount),
+    'tile-staffing-onDuty': count(s.staffing.onDuty),
+    'tile-score-value': s.score === null ? DASH_NO_DATA : { decimal: s.score, after: ' /100' },
   };
+}
+
+/** What a table should show: each figure as the text shown when it matches (expectedCell). */
+const expectedRows = (shown: (string | null | undefined)[][], rows: (Figure | string)[][]) =>
+  rows.map((row, i) => row.map((figure, j) => expectedCell(shown[i]?.[j], figure)));
+
+/** Vietnam is UTC+7 all year: its wall-clock time of an instant, read off a shifted ISO string. */
+function inVietnam(instant: number): { time: string; date: string } {
+  const iso = new Date(instant + 7 * 3_600_000).toISOString();
+  return {
+    time: iso.slice(11, 19),
+    date: `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`,
+  };
+}
+
+/** Monday of the week of a `YYYY-MM-DD` day, or of `weeksBack` weeks before, by hand. */
+function mondayOf(day: string, weeksBack = 0): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const daysBack = ((date.getUTCDay() + 6) % 7) + 7 * weeksBack;
+  return new Date(date.getTime() - daysBack * 86_400_000).toISOString().slice(0, 10);
 }
 
 interface Reading<R> {
@@ -121,6 +142,7 @@ async function agreed<R>(
 
 interface RunningApi {
   url: string;
+  databaseUrl: string;
   /** Resolves once every dossier event stored before the call is in the figures. */
   projected(): Promise<void>;
   close(): Promise<void>;
@@ -149,6 +171,7 @@ async function startApi(): Promise<RunningApi> {
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
     url,
+    databaseUrl: database.url,
     projected: () => app.get(DossierProjector).drain(),
     async close() {
       await app.close();
@@ -269,7 +292,7 @@ describe('video wall /wall', () => {
     return target.$$eval('[data-testid^="tile-"]', (elements) =>
       Object.fromEntries(
         elements.map((element) => [
-          element.getAttribute('data-testid'),
+          element.getAttribute('data-testid') ?? '',
           (element.textContent ?? '').replace(/\s+/g, ' ').trim(),
         ]),
       ),
@@ -284,8 +307,11 @@ describe('video wall /wall', () => {
     return agreed(async () => {
       const fromRest = await rest<MetricsSummary>(`/metrics/summary?window=${window}`);
       const tiles = await tileTexts(target);
-      const expected = expectedTiles(fromRest);
-      const shown = Object.fromEntries(Object.keys(expected).map((key) => [key, tiles[key]]));
+      const figures = Object.entries(tileFigures(fromRest));
+      const shown = Object.fromEntries(figures.map(([key]) => [key, tiles[key]]));
+      const expected = Object.fromEntries(
+        figures.map(([key, figure]) => [key, figure && expectedCell(tiles[key], figure)]),
+      );
       return { fromRest, expected, shown };
     });
   }
@@ -295,11 +321,12 @@ describe('video wall /wall', () => {
     target: Page,
     id: string,
     window: string,
-    expectedOf: (s: MetricsSummary) => string,
+    figureOf: (s: MetricsSummary) => Figure,
   ): Promise<MetricsSummary> {
     return agreed(async () => {
       const fromRest = await rest<MetricsSummary>(`/metrics/summary?window=${window}`);
-      return { fromRest, expected: expectedOf(fromRest), shown: await tileText(target, id) };
+      const shown = await tileText(target, id);
+      return { fromRest, expected: expectedCell(shown, figureOf(fromRest)), shown };
     });
   }
 
@@ -335,7 +362,8 @@ describe('video wall /wall', () => {
     context = await browser.newContext({
       viewport: { width: 1920, height: 1080 },
       locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
+      // Not the server's zone: every day and time on the wall must still be Vietnam's.
+      timezoneId: 'America/New_York',
     });
     page = await context.newPage();
     watch(page);
@@ -360,9 +388,22 @@ describe('video wall /wall', () => {
     await t?.close();
   });
 
-  it('opens with a wall token from the URL and keeps it out of the address bar', async () => {
+  it('opens with a wall token from the URL and keeps it out of the address bar', () => {
     expect(new URL(page.url()).searchParams.has('token')).toBe(false);
     expect(page.url()).toContain('/wall');
+  });
+
+  it("shows the server's time and day (Vietnam), not the browser's (New York)", async () => {
+    const before = Date.now();
+    const clock = await tileText(page, 'clock');
+    const day = normalise(await page.textContent('.clock .date'));
+    const after = Date.now();
+    // The clock shows the store's last one-second tick: up to a second behind.
+    const readings = [];
+    for (let instant = before - 2_000; instant <= after; instant += 250)
+      readings.push(inVietnam(instant));
+    expect(readings.map((reading) => reading.time)).toContain(clock);
+    expect(readings.map((reading) => reading.date)).toContain(day.slice(-10));
   });
 
   it('shows every headline tile equal to the REST API', async () => {
@@ -421,18 +462,25 @@ describe('video wall /wall', () => {
         ),
       };
       const expected = {
-        race: ranking.rows.map((row) => [
-          String(row.rank),
-          row.name,
-          formatDecimal(row.score, 1),
-          row.previousRank === null ? '–' : String(row.previousRank),
-        ]),
-        map: ranking.rows
-          .map((row) => [row.code, formatDecimal(row.score, 1)])
-          .sort(([a], [b]) => a.localeCompare(b)),
-        late: late.rows
-          .slice(0, 20)
-          .map((row) => [row.agencyCode, row.severity, formatCount(row.overdue)]),
+        race: expectedRows(
+          shown.race,
+          ranking.rows.map((row) => [
+            String(row.rank),
+            row.name,
+            { decimal: row.score },
+            row.previousRank === null ? '–' : String(row.previousRank),
+          ]),
+        ),
+        map: expectedRows(
+          shown.map,
+          [...ranking.rows]
+            .sort((a, b) => a.code.localeCompare(b.code))
+            .map((row) => [row.code, { decimal: row.score }]),
+        ),
+        late: expectedRows(
+          shown.late,
+          late.rows.slice(0, 20).map((row) => [row.agencyCode, row.severity, count(row.overdue)]),
+        ),
         more: late.rows.length > 20 ? [`và ${late.rows.length - 20} cơ quan khác`] : [],
       };
       return { fromRest: { ranking, late }, expected, shown };
@@ -445,11 +493,21 @@ describe('video wall /wall', () => {
   it('draws the trends from the daily series: 30 days, weekly on-time rate, payments', async () => {
     // Today's bar is the live summary, taken every 10 s: the screen agrees with REST from then
     // until the simulator's next post counts in today, so this allows a few such rounds.
-    const { long } = await agreed(async () => {
+    const { weeks } = await agreed(async () => {
+      // 63 days always reach the Monday 8 whole weeks before this week's: the weekly chart shows
+      // those 8 weeks and this one so far, each summed here from the server's days.
       const [daily, long] = await Promise.all([
         rest<DailySeries>('/metrics/daily?days=30'),
-        rest<DailySeries>(`/metrics/daily?days=${daysForWeeks(Date.now(), 8)}`),
+        rest<DailySeries>('/metrics/daily?days=63'),
       ]);
+      const firstMonday = mondayOf(long.days[long.days.length - 1].date, 8);
+      const weeks = new Map<string, { resolved: number; onTime: number }>();
+      for (const day of long.days.filter((d) => d.date >= firstMonday)) {
+        const week = weeks.get(mondayOf(day.date)) ?? { resolved: 0, onTime: 0 };
+        week.resolved += day.resolved;
+        week.onTime += day.resolvedOnTime;
+        weeks.set(mondayOf(day.date), week);
+      }
       const shown = {
         days: await page.$$eval('[data-testid="trend-daily-table"] tbody tr', (rows) =>
           rows.map((row) => [
@@ -473,21 +531,29 @@ describe('video wall /wall', () => {
         ),
       };
       const expected = {
-        days: daily.days.map((day) => [
-          day.date,
-          formatCount(day.received),
-          formatCount(day.resolved),
-        ]),
-        payments: daily.days.map((day) => [
-          day.date,
-          formatCount(day.paymentsSucceeded),
-          formatVnd(day.paymentsAmountVnd),
-        ]),
-        weeks: weeklyOnTime(long.days).map((week) => [week.weekStart, formatRate(week.onTimeRate)]),
+        days: expectedRows(
+          shown.days,
+          daily.days.map((day) => [day.date, count(day.received), count(day.resolved)]),
+        ),
+        payments: expectedRows(
+          shown.payments,
+          daily.days.map((day) => [
+            day.date,
+            count(day.paymentsSucceeded),
+            { vnd: day.paymentsAmountVnd },
+          ]),
+        ),
+        weeks: expectedRows(
+          shown.weeks,
+          [...weeks].map(([monday, week]) => [
+            monday,
+            percent(week.resolved > 0 ? week.onTime / week.resolved : null),
+          ]),
+        ),
       };
-      return { fromRest: { long }, expected, shown };
+      return { fromRest: { weeks }, expected, shown };
     }, 35_000);
-    expect(weeklyOnTime(long.days)).toHaveLength(9);
+    expect(weeks.size).toBe(9);
 
     // Every chart is drawn: a canvas with a size in each.
     for (const id of [
@@ -554,14 +620,10 @@ describe('video wall /wall', () => {
   it('switches windows by key and by button, showing that window’s figures', async () => {
     await page.keyboard.press('2');
     await page.waitForSelector('[data-testid="window-week"][aria-pressed="true"]');
-    await tileAgrees(page, 'tile-received-value', 'week', (week) =>
-      formatCount(week.received.total),
-    );
+    await tileAgrees(page, 'tile-received-value', 'week', (week) => count(week.received.total));
     await page.click('[data-testid="window-year"]');
     await page.waitForSelector('[data-testid="window-year"][aria-pressed="true"]');
-    await tileAgrees(page, 'tile-resolved-value', 'year', (year) =>
-      formatCount(year.resolved.total),
-    );
+    await tileAgrees(page, 'tile-resolved-value', 'year', (year) => count(year.resolved.total));
     await page.keyboard.press('1');
     await page.waitForSelector('[data-testid="window-today"][aria-pressed="true"]');
   });
@@ -616,10 +678,28 @@ describe('video wall /wall', () => {
     await page.waitForSelector('[data-testid="freshness"][data-state="live"]', { timeout: 15_000 });
     outage.to = Date.now() + 1_000;
     // Resynced: the figures are today's again, as the API has them.
-    await tileAgrees(page, 'tile-received-value', 'today', (s) => formatCount(s.received.total));
+    await tileAgrees(page, 'tile-received-value', 'today', (s) => count(s.received.total));
     expect(normalise(await page.textContent('[data-testid="freshness-time"]'))).not.toBe(
       timeBefore,
     );
+  });
+
+  it('turns amber when the figures stop following the events, though the link stays up', async () => {
+    await page.waitForSelector('[data-testid="freshness"][data-state="live"]', { timeout: 15_000 });
+    // The projection held up (as by a stuck instance): the simulator's events keep coming, the
+    // socket keeps its heartbeat, but the figures fall behind, and the wall says so.
+    const blocker = new Client({ connectionString: t.databaseUrl });
+    await blocker.connect();
+    try {
+      await blocker.query('SELECT pg_advisory_lock($1)', [PROJECTION_LOCK]);
+      await page.waitForSelector('[data-testid="freshness"][data-state="stale"]', {
+        timeout: 30_000,
+      });
+    } finally {
+      await blocker.query('SELECT pg_advisory_unlock($1)', [PROJECTION_LOCK]);
+      await blocker.end();
+    }
+    await page.waitForSelector('[data-testid="freshness"][data-state="live"]', { timeout: 15_000 });
   });
 
   it.each([

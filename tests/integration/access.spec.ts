@@ -1,4 +1,4 @@
-import { startTestApp, TestApp } from '../support/test-app';
+import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
 /** SPEC §6: roles, the wall's revocable kiosk token, and what a login may and may not do. */
 const NOW = '2026-11-20T17:00:00+07:00';
@@ -27,11 +27,10 @@ describe('access: roles, wall tokens and logins', () => {
   it('lets a wall display read with its kiosk token until an administrator revokes it', async () => {
     const issued = await asAdmin.post('/api/v1/admin/keys', { kind: 'wall', name: 'IOC wall' });
     expect(issued.status).toBe(201);
-    expect(issued.body).toEqual({
-      id: expect.any(Number),
-      key: expect.stringMatching(/^wall_[A-Za-z0-9_-]{32}$/),
-    });
     const { id, key } = issued.body as { id: number; key: string };
+    expect(Object.keys(issued.body as object)).toEqual(['id', 'key']);
+    expect(typeof id).toBe('number');
+    expect(key).toMatch(/^wall_[A-Za-z0-9_-]{32}$/);
 
     const summary = await t.get('/api/v1/metrics/summary', key);
     expect(summary.status).toBe(200);
@@ -40,7 +39,7 @@ describe('access: roles, wall tokens and logins', () => {
     expect((await t.get('/api/v1/admin/users', key)).status).toBe(403);
 
     const listed = await t.get('/api/v1/admin/keys', admin);
-    expect(listed.body.rows).toContainEqual(
+    expect(rowsOf(listed)).toContainEqual(
       expect.objectContaining({ id, kind: 'wall', name: 'IOC wall', revokedAt: null }),
     );
     // Only the hash is kept: the key itself is never listed.
@@ -74,17 +73,17 @@ describe('access: roles, wall tokens and logins', () => {
     for (const call of calls) {
       const response = await call.set('Authorization', `Bearer ${leader}`);
       expect(response.status).toBe(403);
-      expect(response.body.message).toBe('This needs one of the roles: admin');
+      expect(messageOf(response)).toBe('This needs one of the roles: admin');
     }
     // Nothing happened: the admin is still enabled and no user was created.
     const users = await t.get('/api/v1/admin/users', admin);
-    expect(users.body.rows).toContainEqual({
+    expect(rowsOf(users)).toContainEqual({
       username: 'admin',
       role: 'admin',
       unitCode: null,
       disabled: false,
     });
-    expect(users.body.rows.map((u: { username: string }) => u.username)).not.toContain('intruder');
+    expect(rowsOf<{ username: string }>(users).map((u) => u.username)).not.toContain('intruder');
   });
 
   it('answers 401 to a wrong password, an unknown user, or no or a forged token', async () => {
@@ -118,10 +117,10 @@ describe('access: roles, wall tokens and logins', () => {
       .post('/api/v1/auth/login')
       .send({ username: 'chief-690', password: 'demo' });
     expect(login.status).toBe(401);
-    expect(login.body.message).toBe('Wrong username or password');
+    expect(messageOf(login)).toBe('Wrong username or password');
     const withOldToken = await t.get('/api/v1/metrics/summary', chief);
     expect(withOldToken.status).toBe(401);
-    expect(withOldToken.body.message).toBe('This account is disabled');
+    expect(messageOf(withOldToken)).toBe('This account is disabled');
 
     const enabled = await asAdmin.patch('/api/v1/admin/users/chief-690', { disabled: false });
     expect(enabled.body).toEqual({ username: 'chief-690', disabled: false });

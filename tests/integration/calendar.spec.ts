@@ -1,6 +1,7 @@
+import type { DossierRow } from '@ioc/domain';
 import { RebuildService } from '../../apps/api/src/projection/rebuild.service';
 import { atCommune, received, testProcedure } from '../support/events';
-import { startTestApp, TestApp } from '../support/test-app';
+import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * SPEC §3 (due date): working days are Monday to Friday less Vietnam's holidays and the announced
@@ -33,17 +34,14 @@ describe('working-day calendar and due dates', () => {
   async function days(from: string, to: string) {
     const response = await t.get(`/api/v1/calendar/days?from=${from}&to=${to}`, leader);
     expect(response.status).toBe(200);
-    return response.body.rows as { date: string; working: boolean; reason: string }[];
+    return rowsOf<{ date: string; working: boolean; reason: string }>(response);
   }
 
   async function dueDates(): Promise<Record<string, string>> {
     const response = await t.get('/api/v1/dossiers?scope=25195', leader);
     expect(response.status).toBe(200);
     return Object.fromEntries(
-      response.body.rows.map((row: { dossierId: string; dueAt: string }) => [
-        row.dossierId,
-        row.dueAt,
-      ]),
+      rowsOf<DossierRow>(response).map((row) => [row.dossierId, row.dueAt]),
     );
   }
 
@@ -101,7 +99,7 @@ describe('working-day calendar and due dates', () => {
     expect(response.status).toBe(200);
     expect(response.body).toEqual({ date: '2026-11-23', working: false, rebuildNeeded: true });
     const overrides = await t.get('/api/v1/calendar/overrides', admin);
-    expect(overrides.body.rows).toEqual([{ date: '2026-11-23', working: false, note }]);
+    expect(rowsOf(overrides)).toEqual([{ date: '2026-11-23', working: false, note }]);
 
     expect(await days('2026-11-20', '2026-11-25')).toEqual([
       { date: '2026-11-20', working: true, reason: 'weekday' },
@@ -145,6 +143,6 @@ describe('working-day calendar and due dates', () => {
 
     const again = await remove();
     expect(again.status).toBe(404);
-    expect(again.body.message).toBe('No override on 2026-12-05');
+    expect(messageOf(again)).toBe('No override on 2026-12-05');
   });
 });

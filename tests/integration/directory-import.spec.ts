@@ -1,6 +1,6 @@
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { received } from '../support/events';
-import { startTestApp, TestApp } from '../support/test-app';
+import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * SPEC §2, §5, §6: operators load units, agencies and procedures as JSON or CSV; an import that
@@ -25,7 +25,8 @@ const newProcedure = {
   feeVnd: 50000,
 };
 
-type Row = { code: string };
+/** A unit, agency or procedure as the directory lists it; agencies name their unit. */
+type Row = { code: string; unitCode?: string };
 const codes = (rows: Row[]) => rows.map((row) => row.code);
 
 describe('directory import (JSON and CSV)', () => {
@@ -59,7 +60,7 @@ describe('directory import (JSON and CSV)', () => {
   async function rows(section: 'units' | 'agencies' | 'procedures', token = leader) {
     const response = await t.get(`/api/v1/directory/${section}`, token);
     expect(response.status).toBe(200);
-    return response.body.rows;
+    return rowsOf<Row>(response);
   }
 
   it('imports JSON, lists the new entries and accepts events that use them', async () => {
@@ -179,7 +180,7 @@ describe('directory import (JSON and CSV)', () => {
       const response = await importJson({ units });
       expect({ problem, status: response.status }).toEqual({ problem, status: 400 });
       expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-      expect(response.body.message).toContain(problem);
+      expect(messageOf(response)).toContain(problem);
     }
 
     const loopAsCsv = await importCsv(
@@ -187,7 +188,7 @@ describe('directory import (JSON and CSV)', () => {
       'code,name,level,parentCode\n25990,Xã Không Được Lưu,commune,690\n25993,Xã Vòng A,commune,25994\n25994,Xã Vòng B,commune,25993\n',
     );
     expect(loopAsCsv.status).toBe(400);
-    expect(loopAsCsv.body.message).toEqual(
+    expect(messageOf(loopAsCsv)).toEqual(
       expect.arrayContaining([
         'unit 25993: its parents form a loop',
         'unit 25994: its parents form a loop',
@@ -199,7 +200,7 @@ describe('directory import (JSON and CSV)', () => {
       ],
     });
     expect(agencyOfNoUnit.status).toBe(400);
-    expect(agencyOfNoUnit.body.message).toEqual(['agency UBND-NOPE: unknown unitCode NOPE']);
+    expect(messageOf(agencyOfNoUnit)).toEqual(['agency UBND-NOPE: unknown unitCode NOPE']);
 
     const unitCodes = codes(await rows('units'));
     for (const code of ['25990', '25991', '25992', '25993', '25994', '99'])
@@ -220,10 +221,10 @@ describe('directory import (JSON and CSV)', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ csv: 'code,name,level,parentCode' });
     expect(asJson.status).toBe(400);
-    expect(asJson.body.message).toBe('Send the CSV with Content-Type: text/csv');
+    expect(messageOf(asJson)).toBe('Send the CSV with Content-Type: text/csv');
     const unknownSection = await importCsv('people', 'code,name\n1,A\n');
     expect(unknownSection.status).toBe(400);
-    expect(unknownSection.body.message).toBe('section: must be one of units, agencies, procedures');
+    expect(messageOf(unknownSection)).toBe('section: must be one of units, agencies, procedures');
   });
 
   it('lets only an administrator import (403 for a leader)', async () => {
@@ -252,9 +253,7 @@ describe('directory import (JSON and CSV)', () => {
     // Đồng Xoài, its wards and communes, and the two imported under it (25999 as JSON, 25998 as CSV).
     const expected = ['689', ...ownCommunes, '25999', '25998'].sort();
     expect(codes(await rows('units', chief)).sort()).toEqual(expected);
-    const agencyUnits = (await rows('agencies', chief)).map(
-      (agency: { unitCode: string }) => agency.unitCode,
-    );
+    const agencyUnits = (await rows('agencies', chief)).map((agency) => agency.unitCode);
     expect(new Set(agencyUnits)).toEqual(new Set(expected));
     expect(agencyUnits).not.toContain('70');
     // The leader sees the whole province.

@@ -7,7 +7,8 @@ import {
   resumed,
   testProcedure,
 } from '../support/events';
-import { startTestApp, TestApp } from '../support/test-app';
+import { messageOf, startTestApp, TestApp } from '../support/test-app';
+import type { IngestResult, MetricsSummary } from '@ioc/domain';
 import { RebuildService } from '../../apps/api/src/projection/rebuild.service';
 
 /**
@@ -45,10 +46,22 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
 
   afterAll(() => t.close());
 
-  async function summary(scope: string) {
-    const response = await t.get(`/api/v1/metrics/summary?scope=${scope}`, leader);
+  async function summary(scope: string, window = '') {
+    const response = await t.get(`/api/v1/metrics/summary?scope=${scope}${window}`, leader);
     expect(response.status).toBe(200);
-    return response.body;
+    return response.body as MetricsSummary;
+  }
+
+  async function ingest(events: unknown[]): Promise<IngestResult> {
+    const response = await t.ingest(events);
+    expect(response.status).toBe(202);
+    return response.body as IngestResult;
+  }
+
+  async function projectionHealth() {
+    const response = await t.http.get('/api/v1/health');
+    expect(response.status).toBe(200);
+    return (response.body as { projection: { queued: number; setAside: number } }).projection;
   }
 
   async function setAside() {
@@ -56,7 +69,7 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
     expect(response.status).toBe(200);
     return response.body as {
       total: number;
-      rows: { dossierId: string; reason: string; eventIds: string[] }[];
+      rows: { dossierId: string; reason: string; eventIds: string[]; setAsideAt: string }[];
     };
   }
 
@@ -79,10 +92,9 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
         onDuty: 2,
       },
     ];
-    const response = await t.ingest([good[0], ...bad, good[1]]);
-    expect(response.status).toBe(202);
-    expect(response.body.accepted).toBe(2);
-    expect(response.body.rejected).toEqual([
+    const result = await ingest([good[0], ...bad, good[1]]);
+    expect(result.accepted).toBe(2);
+    expect(result.rejected).toEqual([
       {
         index: 1,
         eventId: bad[0].eventId,
@@ -134,11 +146,11 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
         const response = await send(body);
         expect({ path, body, status: response.status }).toEqual({ path, body, status: 400 });
         expect(response.headers['content-type']).toMatch(/^application\/json/);
-        expect(response.body.message).toMatch(/JSON/);
+        expect(messageOf(response)).toMatch(/JSON/);
       }
       const tooLarge = await send(oversized);
       expect({ path, status: tooLarge.status }).toEqual({ path, status: 413 });
-      expect(tooLarge.body.message).toMatch(/too large/);
+      expect(messageOf(tooLarge)).toMatch(/too large/);
     }
   });
 
@@ -147,9 +159,9 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
     const payments = Array.from({ length: 1_100 }, (_, index) =>
       payment('HOST-RICH', MORNING, `RICH-${index}`, 1e15, 'succeeded'),
     );
-    expect((await t.ingest([dossier, ...payments])).body.accepted).toBe(1_101);
+    expect((await ingest([dossier, ...payments])).accepted).toBe(1_101);
     const after = receivedAt('25213', 'HOST-AFTER-RICH');
-    expect((await t.ingest([after])).status).toBe(202);
+    expect((await ingest([after])).accepted).toBe(1);
     const figures = await summary('25213');
     expect(figures.received.total).toBe(2);
     expect(figures.payments).toEqual({ succeeded: 1_100, amountVnd: 1.1e18, failed: 0 });
@@ -167,17 +179,16 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
       paused('HOST-CENTURY', '2000-01-04T09:00:00'),
       resumed('HOST-CENTURY', '2099-12-30T09:00:00'),
     ];
-    const ingested = t.ingest(events);
+    const ingested = ingest(events);
     const health = await t.http.get('/api/v1/health');
     expect(health.status).toBe(200);
-    expect((await ingested).body.accepted).toBe(3);
-    const response = await t.get(
-      '/api/v1/metrics/summary?scope=25216&from=2000-01-01T00:00:00%2B07:00&to=2000-01-10T00:00:00%2B07:00',
-      leader,
+    expect((await ingested).accepted).toBe(3);
+    const figures = await summary(
+      '25216',
+      '&from=2000-01-01T00:00:00%2B07:00&to=2000-01-10T00:00:00%2B07:00',
     );
-    expect(response.status).toBe(200);
-    expect(response.body.received.total).toBe(1);
-    expect(response.body.inProgress).toMatchObject({ total: 1, paused: 1, overdue: 0 });
+    expect(figures.received.total).toBe(1);
+    expect(figures.inProgress).toMatchObject({ total: 1, paused: 1, overdue: 0 });
   });
 
   describe('a dossier that cannot be derived', () => {
@@ -193,28 +204,24 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
       const others = Array.from({ length: 3_000 }, (_, index) =>
         receivedAt('25204', `HOST-MANY-${index}`),
       );
-      const response = await t.ingest([
+      const result = await ingest([
         ...others.slice(0, 1_500),
         ...beyondCalendar,
         ...others.slice(1_500),
       ]);
-      expect(response.body).toEqual({ accepted: 3_003, duplicates: 0, rejected: [] });
+      expect(result).toEqual({ accepted: 3_003, duplicates: 0, rejected: [] });
       expect((await summary('25204')).received.total).toBe(3_000);
       const list = await setAside();
-      expect(list.rows).toEqual([
-        {
-          dossierId: 'HOST-BEYOND',
-          reason: expect.stringMatching(
-            /^derivation failed: working days are known from 1990 to 2150/,
-          ),
-          eventIds: beyondCalendar.map((event) => event.eventId).sort(),
-          setAsideAt: expect.any(String),
-        },
+      expect(list.rows.map(({ dossierId, eventIds }) => ({ dossierId, eventIds }))).toEqual([
+        { dossierId: 'HOST-BEYOND', eventIds: beyondCalendar.map((event) => event.eventId).sort() },
       ]);
+      expect(list.rows[0].reason).toMatch(
+        /^derivation failed: working days are known from 1990 to 2150/,
+      );
+      expect(Date.parse(list.rows[0].setAsideAt)).not.toBeNaN();
       // Not counted anywhere while it is set aside; the health check says it is there.
       expect((await summary('25195')).received.total).toBe(2);
-      const health = await t.http.get('/api/v1/health');
-      expect(health.body.projection).toMatchObject({ setAside: 1, queued: 0 });
+      expect(await projectionHealth()).toMatchObject({ setAside: 1, queued: 0 });
     });
 
     it('is derived again when a new event for it arrives, and leaves the list', async () => {
@@ -227,21 +234,18 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
         outcome: 'approved',
       };
       // Its resumption (2099) now lies after its end: it no longer moves the due date.
-      expect((await t.ingest([resolution])).body.accepted).toBe(1);
+      expect((await ingest([resolution])).accepted).toBe(1);
       expect((await setAside()).total).toBe(0);
       expect((await summary('25195')).received.total).toBe(3);
     });
 
     it('is set aside by a rebuild too, which completes and reports it', async () => {
-      expect(
-        (
-          await t.ingest([
-            receivedAt('25195', 'HOST-BEYOND-2', { dueAt: local('2099-12-31T17:00:00') }),
-            paused('HOST-BEYOND-2', '2026-11-20T10:00:00'),
-            resumed('HOST-BEYOND-2', '2099-12-30T10:00:00'),
-          ])
-        ).body.accepted,
-      ).toBe(3);
+      const result = await ingest([
+        receivedAt('25195', 'HOST-BEYOND-2', { dueAt: local('2099-12-31T17:00:00') }),
+        paused('HOST-BEYOND-2', '2026-11-20T10:00:00'),
+        resumed('HOST-BEYOND-2', '2099-12-30T10:00:00'),
+      ]);
+      expect(result.accepted).toBe(3);
       const before = await summary('25204');
       const report = await t.app.get(RebuildService).rebuild();
       expect(report.setAside.map((dossier) => dossier.dossierId)).toEqual(['HOST-BEYOND-2']);
@@ -255,19 +259,19 @@ describe('hostile sources: nothing an ingest key sends stops the figures', () =>
     // 33,000 ratings of one dossier: each is valid, together they exceed what a dossier's facts
     // are numbered with (32,767). The dossiers posted beside them are derived all the same.
     const ratings = Array.from({ length: 33_000 }, () => rating('HOST-RATED', MORNING, 5));
-    expect((await t.ingest([receivedAt('25207', 'HOST-RATED')])).body.accepted).toBe(1);
+    expect((await ingest([receivedAt('25207', 'HOST-RATED')])).accepted).toBe(1);
     let beside = 0;
     for (let start = 0; start < ratings.length; start += 4_999) {
       const batch = [
         ...ratings.slice(start, start + 4_999),
         receivedAt('25207', `HOST-BESIDE-${++beside}`),
       ];
-      expect((await t.ingest(batch)).body.accepted).toBe(batch.length);
+      expect((await ingest(batch)).accepted).toBe(batch.length);
     }
     const list = await setAside();
-    expect(list.rows.find((row) => row.dossierId === 'HOST-RATED')).toMatchObject({
-      reason: expect.stringMatching(/^storage refused it: .*smallint/),
-    });
+    expect(list.rows.find((row) => row.dossierId === 'HOST-RATED')?.reason).toMatch(
+      /^storage refused it: .*smallint/,
+    );
     expect(beside).toBe(7);
     expect((await summary('25207')).received.total).toBe(7);
   });

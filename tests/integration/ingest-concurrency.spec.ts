@@ -1,3 +1,4 @@
+import type { MetricsSummary } from '@ioc/domain';
 import { atCommune, received, resolved, testProcedure } from '../support/events';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -26,7 +27,7 @@ describe('POST /api/v1/events: concurrent requests', () => {
   async function summaryOf(scope: string) {
     const response = await t.get(`/api/v1/metrics/summary?scope=${scope}`, leader);
     expect(response.status).toBe(200);
-    return response.body;
+    return response.body as MetricsSummary;
   }
 
   function totals(answers: IngestAnswer[]) {
@@ -44,7 +45,7 @@ describe('POST /api/v1/events: concurrent requests', () => {
     });
     const responses = await Promise.all(Array.from({ length: 10 }, () => t.ingest([event])));
     expect(responses.map((r) => r.status)).toEqual(Array(10).fill(202));
-    expect(totals(responses.map((r) => r.body))).toEqual({
+    expect(totals(responses.map((r) => r.body as IngestAnswer))).toEqual({
       accepted: 1,
       duplicates: 9,
       rejected: [],
@@ -62,7 +63,7 @@ describe('POST /api/v1/events: concurrent requests', () => {
     });
     const resolution = resolved('PAIR-1', '2026-11-20T11:00:00');
     const responses = await Promise.all([t.ingest([receipt]), t.ingest([resolution])]);
-    expect(responses.map((r) => [r.status, r.body])).toEqual([
+    expect(responses.map((r) => [r.status, r.body as IngestAnswer])).toEqual([
       [202, { accepted: 1, duplicates: 0, rejected: [] }],
       [202, { accepted: 1, duplicates: 0, rejected: [] }],
     ]);
@@ -88,7 +89,7 @@ describe('POST /api/v1/events: concurrent requests', () => {
       return i % 2 ? pair.reverse() : pair;
     });
     const responses = await Promise.all(requests.flat());
-    expect(totals(responses.map((r) => r.body))).toEqual({
+    expect(totals(responses.map((r) => r.body as IngestAnswer))).toEqual({
       accepted: 40,
       duplicates: 0,
       rejected: [],

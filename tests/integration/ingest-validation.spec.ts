@@ -1,5 +1,6 @@
+import type { DossierRow, MetricsSummary } from '@ioc/domain';
 import { atCommune, payment, rating, received, staffing, testProcedure } from '../support/events';
-import { startTestApp, TestApp } from '../support/test-app';
+import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
 /**
  * SPEC §3: every bad input gets its documented status and a readable reason, and a bad event
@@ -34,7 +35,7 @@ describe('POST /api/v1/events: validation', () => {
   async function receivedTotal(scope: string): Promise<number> {
     const response = await t.get(`/api/v1/metrics/summary?scope=${scope}`, leader);
     expect(response.status).toBe(200);
-    return response.body.received.total;
+    return (response.body as MetricsSummary).received.total;
   }
 
   function postRaw(body: string, contentType = 'application/json') {
@@ -52,7 +53,7 @@ describe('POST /api/v1/events: validation', () => {
       expect({ body, status: response.status }).toEqual({ body, status: 400 });
       expect(response.headers['content-type']).toMatch(/^application\/json/);
       expect(response.body).toMatchObject({ statusCode: 400 });
-      expect(response.body.message).toMatch(/JSON/);
+      expect(messageOf(response)).toMatch(/JSON/);
     }
   });
 
@@ -60,8 +61,8 @@ describe('POST /api/v1/events: validation', () => {
     for (const body of ['{}', '{"events": "D1"}', '{"events": {"0": {}}}', '[]']) {
       const response = await postRaw(body);
       expect({ body, status: response.status }).toEqual({ body, status: 400 });
-      expect(typeof response.body.message).toBe('string');
-      expect(response.body.message).toMatch(/events/);
+      expect(typeof messageOf(response)).toBe('string');
+      expect(messageOf(response)).toMatch(/events/);
     }
   });
 
@@ -121,7 +122,7 @@ describe('POST /api/v1/events: validation', () => {
     });
     expect(await receivedTotal('25195')).toBe(1);
     const summary = await t.get('/api/v1/metrics/summary?scope=25195', leader);
-    expect(summary.body.ratings).toEqual({ total: 1, satisfied: 1 });
+    expect((summary.body as MetricsSummary).ratings).toEqual({ total: 1, satisfied: 1 });
   });
 
   it('rejects unknown unit, agency and procedure codes with a reason naming the code', async () => {
@@ -233,8 +234,10 @@ describe('POST /api/v1/events: validation', () => {
       .set('Authorization', `Bearer ${admin}`)
       .send({ kind: 'ingest', name: 'Một cửa huyện (test)' });
     expect(issued.status).toBe(201);
-    expect(issued.body).toEqual({ id: expect.any(Number), key: expect.stringMatching(/^ingest_/) });
     const { id, key } = issued.body as { id: number; key: string };
+    expect(Object.keys(issued.body as object)).toEqual(['id', 'key']);
+    expect(typeof id).toBe('number');
+    expect(key).toMatch(/^ingest_/);
 
     const before = await t.ingest([receivedAt('25207', 'REVOKE-1')], { key });
     expect(before.status).toBe(202);
@@ -248,7 +251,7 @@ describe('POST /api/v1/events: validation', () => {
 
     const after = await t.ingest([receivedAt('25207', 'REVOKE-2')], { key });
     expect(after.status).toBe(401);
-    expect(after.body.message).toBe('Unknown or revoked API key');
+    expect(messageOf(after)).toBe('Unknown or revoked API key');
     expect(await receivedTotal('25207')).toBe(1);
   });
 
@@ -264,9 +267,7 @@ describe('POST /api/v1/events: validation', () => {
     expect(response.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
 
     const listed = await t.get('/api/v1/dossiers?scope=25210', leader);
-    expect(listed.body.rows.map((row: { dossierId: string }) => row.dossierId)).toEqual([
-      dossierId,
-    ]);
+    expect(rowsOf<DossierRow>(listed).map((row) => row.dossierId)).toEqual([dossierId]);
     const next = await t.ingest([receivedAt('25210', 'AFTER-SQL')]);
     expect(next.body).toEqual({ accepted: 1, duplicates: 0, rejected: [] });
     expect(await receivedTotal('25210')).toBe(2);

@@ -1,6 +1,7 @@
+import type { DossierRow, LateAgencyRow, MetricsSummary, RankingRow } from '@ioc/domain';
 import { EVENTS, NOW, TEST_PROCEDURES, WEEK_FROM } from '../support/scenarios/week-of-16-november';
 import { RebuildService } from '../../apps/api/src/projection/rebuild.service';
-import { startTestApp, TestApp } from '../support/test-app';
+import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
 const week = `from=${encodeURIComponent(WEEK_FROM)}&to=${encodeURIComponent(NOW)}`;
 
@@ -22,7 +23,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
   it('computes the province summary of the week exactly', async () => {
     const response = await t.get(`/api/v1/metrics/summary?${week}`, leader);
     expect(response.status).toBe(200);
-    const summary = response.body;
+    const summary = response.body as MetricsSummary;
     expect(summary).toMatchObject({
       scope: '70',
       from: '2026-11-15T17:00:00.000Z',
@@ -74,7 +75,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
     const onlinePaymentAt = async (to: string) => {
       const window = `from=${encodeURIComponent(WEEK_FROM)}&to=${encodeURIComponent(to)}`;
       const response = await t.get(`/api/v1/metrics/summary?${window}`, leader);
-      return response.body.rates.onlinePayment;
+      return (response.body as MetricsSummary).rates.onlinePayment;
     };
     expect(await onlinePaymentAt('2026-11-17T10:02:00+07:00')).toBe(0);
     expect(await onlinePaymentAt('2026-11-17T10:05:00+07:00')).toBe(0);
@@ -84,7 +85,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
   it('ranks the districts by score, with their previous rank', async () => {
     const response = await t.get(`/api/v1/rankings?level=district&${week}`, leader);
     expect(response.status).toBe(200);
-    const [first, second, ...rest] = response.body.rows;
+    const [first, second, ...rest] = rowsOf<RankingRow>(response);
     // Đồng Xoài: (20·4/6 + 12·0.4 + 10·0.5 + 18·1) / 60; Phước Long: (20 + 12) / 72.
     expect(first).toMatchObject({
       rank: 1,
@@ -103,14 +104,14 @@ describe('metrics over HTTP, against PostgreSQL', () => {
       lowSample: true,
     });
     expect(rest).toHaveLength(9);
-    expect(rest.every((row: { score: null }) => row.score === null)).toBe(true);
+    expect(rest.every((row) => row.score === null)).toBe(true);
     // The week before holds only D6's receipt in Đồng Xoài: progress 1, online 0 → (20 + 0) / 32.
     expect(first.previousRank).toBe(1);
   });
 
   it('flags the agency with an overdue dossier', async () => {
     const response = await t.get(`/api/v1/alerts/late-agencies?${week}`, leader);
-    expect(response.body.rows).toEqual([
+    expect(rowsOf<LateAgencyRow>(response)).toEqual([
       {
         agencyCode: 'UBND-25195',
         name: 'UBND Phường Tân Phú',
@@ -145,10 +146,10 @@ describe('metrics over HTTP, against PostgreSQL', () => {
       ],
     });
     const dueSoon = await t.get('/api/v1/dossiers?status=dueSoon', leader);
-    expect(dueSoon.body.rows.map((row: { dossierId: string }) => row.dossierId)).toEqual(['D5']);
+    expect(rowsOf<DossierRow>(dueSoon).map((row) => row.dossierId)).toEqual(['D5']);
     const all = await t.get('/api/v1/dossiers?pageSize=2&page=2', leader);
     expect(all.body).toMatchObject({ total: 3, page: 2, pageSize: 2 });
-    expect(all.body.rows.map((row: { status: string }) => row.status)).toEqual(['dueSoon']);
+    expect(rowsOf<DossierRow>(all).map((row) => row.status)).toEqual(['dueSoon']);
   });
 
   it('keeps a district chief inside their district', async () => {
@@ -166,7 +167,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
       expect((await t.get(path, chief)).status).toBe(403);
     }
     const ranking = await t.get(`/api/v1/rankings?level=district&${week}`, chief);
-    expect(ranking.body.rows).toEqual([expect.objectContaining({ code: '688', rank: 2 })]);
+    expect(rowsOf<RankingRow>(ranking)).toMatchObject([{ code: '688', rank: 2 }]);
   });
 
   it('answers 400 for a bad window or scope, 401 without a token', async () => {
@@ -179,7 +180,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
     for (const query of bad) {
       const response = await t.get(`/api/v1/metrics/summary?${query}`, leader);
       expect(response.status).toBe(400);
-      expect(JSON.stringify(response.body.message)).toMatch(/from|window|scope/);
+      expect(JSON.stringify(messageOf(response))).toMatch(/from|window|scope/);
     }
     expect((await t.http.get('/api/v1/metrics/summary')).status).toBe(401);
   });
@@ -201,7 +202,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
   it('documents the API with OpenAPI', async () => {
     const document = await t.http.get('/api/docs-json');
     expect(document.status).toBe(200);
-    expect(Object.keys(document.body.paths)).toEqual(
+    expect(Object.keys((document.body as { paths: object }).paths)).toEqual(
       expect.arrayContaining([
         '/api/v1/events',
         '/api/v1/metrics/summary',

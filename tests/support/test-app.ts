@@ -4,6 +4,16 @@ import { Clock } from '../../apps/api/src/clock/clock';
 import { createApp } from '../../apps/api/src/main';
 import { cloneTemplate } from './test-database';
 
+/** A list answer's rows (`{ rows: [...] }`); supertest leaves every body untyped. */
+export function rowsOf<Row>(response: request.Response): Row[] {
+  return (response.body as { rows: Row[] }).rows;
+}
+
+/** What an error answer says (Nest's `{ statusCode, message, error }`). */
+export function messageOf(response: request.Response): string | string[] {
+  return (response.body as { message: string | string[] }).message;
+}
+
 /** A clock the test moves by hand. */
 export class TestClock extends Clock {
   constructor(private instant: number) {
@@ -64,7 +74,7 @@ export async function startTestApp(options: {
       .send({ username, password });
     if (response.status !== 200)
       throw new Error(`login ${username}: ${response.status} ${response.text}`);
-    return response.body.accessToken as string;
+    return (response.body as { accessToken: string }).accessToken;
   }
   return {
     app,

@@ -9,6 +9,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
 import { EventBusModule } from './bus/event-bus';
 import { CalendarModule } from './calendar/calendar.module';
+import { ClientConfigModule } from './client-config/client-config.module';
 import { Clock, ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -76,6 +77,7 @@ export interface AppOptions {
     AlertsModule,
     LiveModule,
     HealthModule,
+    ClientConfigModule,
   ],
   providers: [
     StartupService,

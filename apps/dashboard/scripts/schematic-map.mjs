@@ -10,8 +10,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const directoryPath = resolve(
-  process.argv[2] ??
-    join(here, '../../../libs/domain/src/directory/demo/binh-phuoc.directory.json'),
+  process.argv[2] ?? join(here, '../../../libs/domain/src/demo/binh-phuoc.directory.json'),
 );
 const outDir = resolve(process.argv[3] ?? join(here, '../src/assets/maps'));
 

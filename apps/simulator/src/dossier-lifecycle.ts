@@ -298,7 +298,7 @@ class DossierLife {
       occurredAt: this.context.format.format(at),
       dossierId: this.receipt.dossierId,
       ...fields,
-    } as DossierEvent;
+    };
     this.events.push({ at, event });
   }
 }

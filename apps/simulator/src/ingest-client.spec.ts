@@ -17,20 +17,19 @@ type Answer = { status: number; body?: unknown };
 /** A stand-in ingest API that gives the queued answers in turn, then accepts everything. */
 async function fakeApi(answers: Answer[], port = 0) {
   const requests: { url?: string; key?: string | string[]; body: unknown }[] = [];
-  const server: Server = createServer(
-    async (request: IncomingMessage, response: ServerResponse) => {
-      let text = '';
-      for await (const chunk of request) text += chunk;
-      requests.push({
-        url: request.url,
-        key: request.headers['x-api-key'],
-        body: JSON.parse(text),
-      });
-      const answer = answers.shift() ?? { status: 202, body: ACCEPTED };
-      response.writeHead(answer.status, { 'content-type': 'application/json' });
-      response.end(JSON.stringify(answer.body ?? {}));
-    },
-  );
+  async function answer(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    let text = '';
+    for await (const chunk of request) text += chunk;
+    requests.push({
+      url: request.url,
+      key: request.headers['x-api-key'],
+      body: JSON.parse(text),
+    });
+    const next = answers.shift() ?? { status: 202, body: ACCEPTED };
+    response.writeHead(next.status, { 'content-type': 'application/json' });
+    response.end(JSON.stringify(next.body ?? {}));
+  }
+  const server: Server = createServer((request, response) => void answer(request, response));
   server.listen(port, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -9,11 +9,18 @@ import {
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { EventSink } from './ingest-client';
 import { runSimulator, SimulatorOptions, STATE_FILE_NAME } from './run-simulator';
 import { SimulatedStream } from './simulated-stream';
 import type { SimulatorLogger } from './simulator-logger';
+
+/** The state file as written: instants in ISO-8601. */
+interface SavedState {
+  genesis: string;
+  simulatedUntil: string;
+  accelerations: { from: string; to: string | null; speed: number }[];
+}
 
 const directory = directorySchema.parse(demoDirectory);
 const clock = new LocalClock('Asia/Ho_Chi_Minh');
@@ -28,14 +35,14 @@ class CollectingSink implements EventSink {
 
   constructor(private readonly now: () => number) {}
 
-  async send(events: readonly IngestEvent[]): Promise<IngestResult> {
+  send(events: readonly IngestEvent[]): Promise<IngestResult> {
     const now = this.now();
     this.batchSizes.push(events.length);
     for (const event of events) {
       this.events.push(event);
       if (Date.parse(event.occurredAt) > now) this.postedAfterNow.push(event);
     }
-    return { accepted: events.length, duplicates: 0, rejected: [] };
+    return Promise.resolve({ accepted: events.length, duplicates: 0, rejected: [] });
   }
 }
 
@@ -56,6 +63,8 @@ describe('runSimulator', () => {
   let dataDir: string;
   beforeEach(async () => (dataDir = await mkdtemp(join(tmpdir(), 'simulator-'))));
   afterEach(() => rm(dataDir, { recursive: true, force: true }));
+  const savedState = async () =>
+    JSON.parse(await readFile(join(dataDir, STATE_FILE_NAME), 'utf8')) as SavedState;
 
   const options = (overrides: Partial<SimulatorOptions>): SimulatorOptions => ({
     apiUrl: 'http://127.0.0.1:1',
@@ -87,7 +96,7 @@ describe('runSimulator', () => {
     expect(first.batchSizes.every((size) => size <= 2_000 && size <= MAX_EVENTS_PER_REQUEST)).toBe(
       true,
     );
-    const saved = JSON.parse(await readFile(join(dataDir, STATE_FILE_NAME), 'utf8'));
+    const saved = await savedState();
     const genesis = clock.startOfDay('2026-02-10');
     expect(Date.parse(saved.genesis)).toBe(genesis);
     expect(Date.parse(saved.simulatedUntil)).toBe(firstNow);
@@ -133,7 +142,7 @@ describe('runSimulator', () => {
     clearTimeout(stopping);
     expect(sink.events.filter((e) => e.type === 'dossier.received').length).toBeGreaterThan(50);
     expect(sink.postedAfterNow).toEqual([]);
-    const saved = JSON.parse(await readFile(join(dataDir, STATE_FILE_NAME), 'utf8'));
+    const saved = await savedState();
     // The faster stretch is kept so that its extra dossiers live on after a restart.
     expect(saved.accelerations).toHaveLength(1);
     expect(saved.accelerations[0]).toMatchObject({ speed: 3, to: saved.simulatedUntil });

@@ -12,7 +12,7 @@ import { DateTime } from 'luxon';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 // The simulator speaks for the demo province the API seeds (DEMO=on).
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { EventSink, IngestClient } from './ingest-client';
 import { SimulatedStream } from './simulated-stream';
 import type { SimulatorLogger } from './simulator-logger';

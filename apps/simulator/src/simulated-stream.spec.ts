@@ -7,7 +7,7 @@ import {
   validateEvent,
   WorkingCalendar,
 } from '@ioc/domain';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { SimulatedStream, StreamOptions } from './simulated-stream';
 
 const directory = directorySchema.parse(demoDirectory);

@@ -8,7 +8,7 @@ import {
   WorkingCalendar,
   zeroCounters,
 } from '@ioc/domain';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { SEED_FIGURES } from './seed-figures';
 import { SimulatedStream } from './simulated-stream';
 

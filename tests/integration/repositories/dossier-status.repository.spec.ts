@@ -1,6 +1,5 @@
 import {
   addDays,
-  DossierEvent,
   DossierState,
   deriveDossierState,
   dossierStatusAt,
@@ -158,7 +157,7 @@ function derive(events: object[]): DossierState {
   const parsed = events.map((raw) => {
     const validation = validateEvent(raw);
     if (!validation.ok || !isDossierEvent(validation.event)) throw new Error(`bad event in spec`);
-    return validation.event as DossierEvent;
+    return validation.event;
   });
   return deriveDossierState(parsed[0].dossierId, parsed, {
     calendar,

@@ -1,4 +1,4 @@
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { local, received, resolved } from '../events';
 
 /**

@@ -1,4 +1,4 @@
-import { groupFigures } from '@ioc/domain/testing/group-figures';
+import { groupFigures } from '@ioc/domain/testing';
 import { FakeFigures, readSide } from '../testing/service-fakes';
 import { AlertsService } from './alerts.service';
 

@@ -10,6 +10,7 @@ describe('AppConfig', () => {
       zone: 'Asia/Ho_Chi_Minh',
     });
     expect(config.databaseUrl).toBeUndefined();
+    expect(new AppConfig({ TZ_DISPLAY: 'Asia/Bangkok' }).zone).toBe('Asia/Bangkok');
     expect(config.metricSettings.lateAgency.onTimeTarget).toBe(0.985);
   });
 
@@ -21,6 +22,9 @@ describe('AppConfig', () => {
     expect(() => new AppConfig({ DEMO: 'maybe' })).toThrow(/DEMO: must be "on" or "off"/);
     expect(() => new AppConfig({ METRIC_SETTINGS: '{nope' })).toThrow(
       /METRIC_SETTINGS: must be a JSON object/,
+    );
+    expect(() => new AppConfig({ TZ_DISPLAY: 'Asia/Hanoi City' })).toThrow(
+      /TZ_DISPLAY: must be an IANA time zone/,
     );
   });
 

@@ -1,6 +1,7 @@
 import {
   DEFAULT_METRIC_SETTINGS,
   DEFAULT_ZONE,
+  isTimeZone,
   mergeMetricSettings,
   MetricSettings,
   metricSettingsOverrideSchema,
@@ -39,7 +40,10 @@ const environmentSchema = z
     DEMO: onOff.default(true),
     SIMULATOR: onOff.optional(),
     SIMULATOR_SPEED: z.coerce.number().min(1).max(1000).default(5),
-    TZ_DISPLAY: z.string().default(DEFAULT_ZONE),
+    TZ_DISPLAY: z
+      .string()
+      .refine(isTimeZone, 'must be an IANA time zone such as Asia/Ho_Chi_Minh')
+      .default(DEFAULT_ZONE),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: z.coerce
       .number()
@@ -74,6 +78,7 @@ export class AppConfig {
   readonly simulator: boolean;
   /** The simulated live stream's volume, × the province's real rhythm. */
   readonly simulatorSpeed: number;
+  /** The IANA zone of every calendar day, on the server and on screens (GET /client-config). */
   readonly zone: string;
   readonly jwtSecret: string;
   readonly jwtTtlSeconds: number;

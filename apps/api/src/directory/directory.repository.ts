@@ -35,7 +35,7 @@ export class DirectoryRepository {
   }
 
   async isEmpty(): Promise<boolean> {
-    const rows = await this.db.query(`SELECT 1 FROM unit LIMIT 1`);
+    const rows = await this.db.query<unknown[]>(`SELECT 1 FROM unit LIMIT 1`);
     return rows.length === 0;
   }
 

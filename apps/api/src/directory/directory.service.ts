@@ -1,8 +1,8 @@
-import { Directory, directorySchema } from '@ioc/domain';
+import { directorySchema } from '@ioc/domain';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
-import demoDirectory from '@ioc/domain/directory/demo/binh-phuoc.directory.json';
+import { binhPhuocDirectory as demoDirectory } from '@ioc/domain/demo';
 import { DirectoryRepository } from './directory.repository';
 import { DirectorySnapshot } from './directory-snapshot';
 
@@ -82,7 +82,7 @@ export class DirectoryService {
         ]),
       ),
     );
-    return this.import({ [section]: rows } as Partial<Directory>);
+    return this.import({ [section]: rows });
   }
 }
 

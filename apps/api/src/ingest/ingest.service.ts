@@ -9,7 +9,7 @@ import { Injectable } from '@nestjs/common';
 import { DirectorySnapshot } from '../directory/directory-snapshot';
 import { DirectoryService } from '../directory/directory.service';
 import { EventBus } from '../bus/event-bus';
-import { ProjectionRepository } from '../projection/projection.repository';
+import { ProjectionService } from '../projection/projection.service';
 import { DossierProjector } from '../projection/projector';
 import { IngestRepository } from './ingest.repository';
 
@@ -20,7 +20,7 @@ export class IngestService {
   constructor(
     private readonly repository: IngestRepository,
     private readonly directory: DirectoryService,
-    private readonly projection: ProjectionRepository,
+    private readonly projection: ProjectionService,
     private readonly projector: DossierProjector,
     private readonly bus: EventBus,
   ) {}

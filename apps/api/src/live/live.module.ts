@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DirectoryModule } from '../directory/directory.module';
 import { MetricsModule } from '../metrics/metrics.module';
+import { ProjectionModule } from '../projection/projection.module';
 import { RankingsModule } from '../rankings/rankings.module';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
@@ -15,6 +16,7 @@ import { LiveService } from './live.service';
     CalendarModule,
     DirectoryModule,
     MetricsModule,
+    ProjectionModule,
     RankingsModule,
   ],
   providers: [LiveGateway, LiveService],

@@ -17,6 +17,7 @@ import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { EventBus } from '../bus/event-bus';
 import { MetricsService, ProvinceFigures } from '../metrics/metrics.service';
+import { Freshness, ProjectionService } from '../projection/projection.service';
 import { RankingsService } from '../rankings/rankings.service';
 import { RoomKey, roomName } from './live-rooms';
 
@@ -39,6 +40,8 @@ interface Room {
  */
 interface WindowReading {
   window: TimeWindow;
+  /** How fresh the figures are, read before them. */
+  freshness: Freshness;
   province: ProvinceFigures;
   districtRanking: Ranking;
 }
@@ -71,6 +74,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly bus: EventBus,
     private readonly metrics: MetricsService,
+    private readonly projection: ProjectionService,
     private readonly rankings: RankingsService,
     private readonly alerts: AlertsService,
     private readonly directory: DirectoryService,
@@ -150,23 +154,31 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   private readingsAt(now: number): ReadingsAt {
     const readings = new Map<WindowName, Promise<WindowReading>>();
+    // Read once, before any figure of the instant: they then hold every event stored before `asOf`.
+    let freshness: Promise<Freshness> | undefined;
     return (name) => {
       let reading = readings.get(name);
       if (!reading) {
-        reading = this.read(windowBounds(name, now, this.calendar.clock));
+        freshness ??= this.projection.freshness();
+        reading = this.read(windowBounds(name, now, this.calendar.clock), freshness);
         readings.set(name, reading);
       }
       return reading;
     };
   }
 
-  private async read(window: TimeWindow): Promise<WindowReading> {
+  private async read(
+    window: TimeWindow,
+    freshnessRead: Promise<Freshness>,
+  ): Promise<WindowReading> {
+    const freshness = await freshnessRead;
     const [province, before] = await Promise.all([
       this.metrics.provinceFigures(window),
       this.metrics.figures({ by: 'unit', grouped: true }, previousWindow(window), 'score'),
     ]);
     return {
       window,
+      freshness,
       province,
       districtRanking: this.rankings.unitRankingOf('district', window, province.byUnit, before),
     };
@@ -181,13 +193,13 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   private async compute(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
     room.dirty = false;
-    const { window, province, districtRanking } = await readings(room.key.window);
+    const { window, freshness, province, districtRanking } = await readings(room.key.window);
     const { scope } = room.key;
     const units = this.directory.current.subtree(scope);
     const summary = summaryOf(
       sumFigures(units.map((unit) => province.byUnit.get(unit))),
       units.reduce((total, unit) => total + (province.carriedOverByUnit.get(unit) ?? 0), 0),
-      { scope, agency: null, window, asOf: this.clock.now() },
+      { scope, agency: null, window, ...freshness },
       this.config.metricSettings,
     );
     room.computedAt = performance.now();

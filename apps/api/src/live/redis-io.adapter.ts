@@ -2,7 +2,7 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
-import type { ServerOptions } from 'socket.io';
+import type { Server, ServerOptions } from 'socket.io';
 
 const TWO_MINUTES = 120_000;
 
@@ -35,7 +35,8 @@ export class RedisIoAdapter extends IoAdapter {
     const server = super.createIOServer(port, {
       ...options,
       connectionStateRecovery: { maxDisconnectionDuration: TWO_MINUTES },
-    });
+    }) as Server;
+    if (!this.adapterConstructor) throw new Error('RedisIoAdapter: connect() before serving');
     server.adapter(this.adapterConstructor);
     return server;
   }

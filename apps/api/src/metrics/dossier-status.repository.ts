@@ -1,4 +1,4 @@
-import type { DossierRow, DossierStatus, InProgressAt } from '@ioc/domain';
+import type { DossierRow, InProgressAt } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JoinedReads } from './joined-reads';
@@ -202,7 +202,7 @@ export class DossierStatusRepository {
       total,
       rows: rows.map(({ total: _total, ...row }) => ({
         ...row,
-        status: row.status as DossierStatus,
+        status: row.status,
         receivedAt: new Date(row.receivedAt).toISOString(),
         dueAt: new Date(row.dueAt).toISOString(),
       })),

@@ -123,7 +123,7 @@ export class MetricsRepository {
         GROUP BY 1`,
       params.values,
     );
-    return new Map(rows.map(({ key, ...counters }) => [key, counters as Counters]));
+    return new Map(rows.map(({ key, ...counters }) => [key, counters]));
   }
 
   /**

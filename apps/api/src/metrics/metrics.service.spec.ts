@@ -1,4 +1,4 @@
-import { groupFigures } from '@ioc/domain/testing/group-figures';
+import { groupFigures } from '@ioc/domain/testing';
 import { BadRequestException } from '@nestjs/common';
 import { readSide } from '../testing/service-fakes';
 import { DOSSIER_STATES } from './dossier-status.repository';
@@ -163,6 +163,14 @@ describe('MetricsService', () => {
         score: null,
       });
       expect(summary.received.total).toBe(0);
+    });
+
+    it('is true as of the oldest event not yet derived, not as of the clock, while the figures lag', async () => {
+      const { metrics, projectionRepository } = await start();
+      projectionRepository.queueAgeMs = 90_000;
+      const summary = await metrics.summary({ by: 'unit' }, 'P', null, week);
+      expect(summary.asOf).toBe('2026-11-21T04:58:30.000Z');
+      expect(summary.computedAt).toBe('2026-11-21T05:00:00.000Z');
     });
   });
 

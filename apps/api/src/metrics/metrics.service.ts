@@ -17,6 +17,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
+import { ProjectionService } from '../projection/projection.service';
 import { DOSSIER_STATES, DossierStatusRepository } from './dossier-status.repository';
 import { MetricsRepository } from './metrics.repository';
 import { Slice } from './slice';
@@ -40,6 +41,7 @@ export class MetricsService {
     private readonly repository: MetricsRepository,
     private readonly statuses: DossierStatusRepository,
     private readonly calendar: CalendarService,
+    private readonly projection: ProjectionService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -141,6 +143,8 @@ export class MetricsService {
     agency: string | null,
     window: TimeWindow,
   ): Promise<MetricsSummary> {
+    // Read before the figures: they then hold at least every event stored before `asOf`.
+    const freshness = await this.projection.freshness();
     const [figures, carriedOver] = await Promise.all([
       this.figures(slice, window),
       this.carriedOver(slice, window),
@@ -148,7 +152,7 @@ export class MetricsService {
     return summaryOf(
       figures.get('') ?? emptyFigures(),
       carriedOver.get('') ?? 0,
-      { scope, agency, window, asOf: this.clock.now() },
+      { scope, agency, window, ...freshness },
       this.config.metricSettings,
     );
   }

@@ -183,7 +183,7 @@ async function copyInto(
 
 // One writer at a time re-derives dossiers, across every API instance: a dossier's state is
 // read, derived and written back whole, and two writers must not interleave on it.
-const PROJECTION_LOCK = 7_340_001;
+export const PROJECTION_LOCK = 7_340_001;
 
 /**
  * The projection's storage: the queue of dossiers to derive, the derived tables (dossier state,
@@ -246,6 +246,14 @@ export class ProjectionRepository {
       [limit],
     );
     return rows.map((row) => row.dossier_id);
+  }
+
+  /** How long the oldest queued dossier has waited, in milliseconds; 0 when none waits. */
+  async oldestQueuedAgeMs(): Promise<number> {
+    const [row] = await this.db.query<{ age_ms: number | null }[]>(
+      `SELECT (extract(epoch FROM now() - min(queued_at)) * 1000)::float8 AS age_ms FROM pending_dossier`,
+    );
+    return Math.max(0, row.age_ms ?? 0);
   }
 
   async queueStatus(): Promise<QueueStatus> {

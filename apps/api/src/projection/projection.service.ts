@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { ProjectionRepository, QueueStatus, SetAsideRow } from './projection.repository';
 
+/** How fresh the derived figures are. */
+export interface Freshness {
+  /** The instant the figures are true to: every event stored before it is derived. */
+  asOf: number;
+  /** When this was read (the app's clock): `computedAt − asOf` is how far the figures lag. */
+  computedAt: number;
+}
+
 /** How far the derived figures follow the event log. */
 export interface ProjectionStatus extends QueueStatus {
-  /** The instant the figures are true to: every event stored before it is derived. */
   asOf: number;
   setAside: number;
 }
@@ -17,10 +25,21 @@ export class ProjectionService {
     private readonly clock: Clock,
   ) {}
 
+  /** Queues dossiers for the projector, in the transaction that stores their events. */
+  queue(tx: EntityManager, dossierIds: readonly string[]): Promise<void> {
+    return this.repository.queue(tx, dossierIds);
+  }
+
   /**
-   * The oldest queued dossier's wait, taken off now: figures include every event stored before
-   * it was queued. Measured on the database's clock, so the app's clock may differ from it.
+   * Now, less the wait of the oldest dossier queued and not derived yet: the figures include every
+   * event stored before it was queued. The wait is measured on the database's clock, so the
+   * app's clock may differ from the database's.
    */
+  async freshness(): Promise<Freshness> {
+    const computedAt = this.clock.now();
+    return { asOf: computedAt - (await this.repository.oldestQueuedAgeMs()), computedAt };
+  }
+
   async status(): Promise<ProjectionStatus> {
     const [queue, setAside] = await Promise.all([
       this.repository.queueStatus(),

@@ -15,8 +15,8 @@ import {
   TimeWindow,
   zeroCounters,
 } from '@ioc/domain';
-import { groupFigures } from '@ioc/domain/testing/group-figures';
-import { SMALL_PROVINCE } from '@ioc/domain/testing/small-province';
+import { groupFigures } from '@ioc/domain/testing';
+import { SMALL_PROVINCE } from '@ioc/domain/testing';
 import { AccessPolicy } from '../auth/access-policy';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import { CalendarService } from '../calendar/calendar.service';
@@ -33,6 +33,8 @@ import { MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { Scopes } from '../metrics/scopes';
 import { Slice } from '../metrics/slice';
+import { ProjectionRepository } from '../projection/projection.repository';
+import { ProjectionService } from '../projection/projection.service';
 
 /** A fake has a repository's methods, not its connection: the cast says so once, here. */
 type Fake<T> = { [K in keyof T]: T[K] };
@@ -142,6 +144,23 @@ const summed = (rows: readonly FakeFigures[]) =>
       groupFigures(row.counters, { inProgress: row.inProgress, staffing: row.staffing }),
     ),
   );
+
+/** The projection as the read side sees it: how long the oldest queued dossier has waited. */
+export class FakeProjectionRepository implements Pick<
+  Fake<ProjectionRepository>,
+  'oldestQueuedAgeMs'
+> {
+  queueAgeMs = 0;
+
+  get real(): ProjectionRepository {
+    // The read side asks the projection for its freshness only.
+    return this as unknown as ProjectionRepository;
+  }
+
+  async oldestQueuedAgeMs() {
+    return this.queueAgeMs;
+  }
+}
 
 /** Every call a fake repository was asked, in order, by method name and arguments. */
 export type Calls = { method: string; args: unknown[] }[];
@@ -279,16 +298,20 @@ export async function readSide({
   const calendar = await calendarService(undefined, config);
   const directories = await directoryService(directory);
   const access = new AccessPolicy(directories);
+  const clock = new FixedClock(Date.parse(now));
+  const projectionRepository = new FakeProjectionRepository();
   const metrics = new MetricsService(
     metricsRepository.real,
     statusRepository.real,
     calendar,
-    new FixedClock(Date.parse(now)),
+    new ProjectionService(projectionRepository.real, clock),
+    clock,
     config,
   );
   return {
     metricsRepository,
     statusRepository,
+    projectionRepository,
     calendar,
     directory: directories,
     access,

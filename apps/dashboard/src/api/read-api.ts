@@ -1,12 +1,13 @@
-import type {
-  DailySeries,
-  LateAgencies,
-  MetricsSummary,
-  Ranking,
-  RankingLevel,
-  Unit,
-} from '@ioc/domain';
-import type { WindowName } from '@ioc/domain/metrics/windows';
+import {
+  parseClientConfig,
+  type DailySeries,
+  type LateAgencies,
+  type MetricsSummary,
+  type Ranking,
+  type RankingLevel,
+  type Unit,
+  type WindowName,
+} from '@ioc/domain/browser';
 import type { HttpClient } from './http';
 
 export interface LoginResult {
@@ -31,6 +32,8 @@ export function createReadApi(http: HttpClient) {
     daily: (days: number, scope?: string) =>
       http.get<DailySeries>('/metrics/daily', { days, scope }),
     units: () => http.get<{ rows: UnitRow[] }>('/directory/units'),
+    /** Public: the display zone, checked, since every day on screen depends on it. */
+    clientConfig: () => http.get<unknown>('/client-config').then(parseClientConfig),
   };
 }
 

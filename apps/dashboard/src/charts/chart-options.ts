@@ -1,4 +1,4 @@
-import { formatLocalDay } from '@ioc/domain/format/display-format';
+import { formatLocalDay } from '@ioc/domain/browser';
 import { FONT_FAMILY, palette } from './palette';
 
 /** What every wall chart but the bar race starts from. */

@@ -1,4 +1,4 @@
-import type { DisplayLocale } from '@ioc/domain/format/display-format';
+import type { DisplayLocale } from '@ioc/domain/browser';
 import { createI18n, useI18n } from 'vue-i18n';
 import { en } from './en';
 import { vi, type Messages } from './vi';
@@ -28,7 +28,7 @@ export function useLocale() {
   return {
     t: i18n.t,
     locale: i18n.locale,
-    setLocale(locale: DisplayLocale) {
+    setLocale: (locale: DisplayLocale) => {
       i18n.locale.value = locale;
       globalThis.localStorage?.setItem(STORAGE_KEY, locale);
       document.documentElement.lang = locale;

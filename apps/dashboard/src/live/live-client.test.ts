@@ -1,4 +1,4 @@
-import type { LiveSnapshot } from '@ioc/domain';
+import type { LiveSnapshot } from '@ioc/domain/browser';
 import { describe, expect, it, vi } from 'vitest';
 import { lateAgenciesFixture, rankingFixture, summaryFixture } from '@/testing/fixtures';
 import { LiveClient, type LinkState, type LiveSocket } from './live-client';

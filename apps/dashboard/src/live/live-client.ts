@@ -1,11 +1,12 @@
-import type {
-  ClientToServerEvents,
-  LiveError,
-  LiveSnapshot,
-  ServerToClientEvents,
-} from '@ioc/domain/contracts/live';
-import { LIVE_NAMESPACE, isLiveError } from '@ioc/domain/contracts/live';
-import type { WindowName } from '@ioc/domain/metrics/windows';
+import {
+  LIVE_NAMESPACE,
+  isLiveError,
+  type ClientToServerEvents,
+  type LiveError,
+  type LiveSnapshot,
+  type ServerToClientEvents,
+  type WindowName,
+} from '@ioc/domain/browser';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 
 export type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -56,8 +57,7 @@ export class LiveClient {
 
   start(): void {
     this.stopped = false;
-    const factory =
-      this.options.socketFactory ?? ((namespace, options) => io(namespace, options) as LiveSocket);
+    const factory = this.options.socketFactory ?? ((namespace, options) => io(namespace, options));
     const socket = factory(LIVE_NAMESPACE, {
       auth: { token: this.options.token },
       // WebSocket first; long polling if a proxy in between will not carry it.

@@ -1,33 +1,19 @@
-import type { DailyFigures, MetricsSummary } from '@ioc/domain';
+import {
+  isoWeekday,
+  localDateOf,
+  rate,
+  startOfWeek,
+  type DailyFigures,
+  type MetricsSummary,
+  type Rate,
+} from '@ioc/domain/browser';
 
-const DISPLAY_ZONE = 'Asia/Ho_Chi_Minh';
-const localDayFormat = new Intl.DateTimeFormat('en-CA', {
-  timeZone: DISPLAY_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The local calendar day (`YYYY-MM-DD`) of an instant in Asia/Ho_Chi_Minh. */
-export function localDay(instant: number): string {
-  return localDayFormat.format(new Date(instant));
-}
-
-/** ISO weekday of a `YYYY-MM-DD` day: 1 = Monday … 7 = Sunday. */
-export function weekdayOf(day: string): number {
-  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
-  return weekday === 0 ? 7 : weekday;
-}
-
-export function addDaysTo(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-/** Days to ask for so the series starts on a Monday `weeks` whole weeks back (plus this week). */
-export function daysForWeeks(now: number, weeks: number): number {
-  return weeks * 7 + weekdayOf(localDay(now));
+/**
+ * Days to ask for so the series starts on a Monday `weeks` whole weeks back, plus this week so
+ * far; weeks are those of the display zone.
+ */
+export function daysForWeeks(now: number, weeks: number, zone: string): number {
+  return weeks * 7 + isoWeekday(localDateOf(now, zone));
 }
 
 export interface WeeklyRate {
@@ -36,14 +22,14 @@ export interface WeeklyRate {
   resolved: number;
   resolvedOnTime: number;
   /** null when nothing was resolved that week: "no data", never 0 %. */
-  onTimeRate: number | null;
+  onTimeRate: Rate;
 }
 
 /** On-time rate per Monday–Sunday week, oldest first. */
 export function weeklyOnTime(days: readonly DailyFigures[]): WeeklyRate[] {
   const weeks = new Map<string, WeeklyRate>();
   for (const day of days) {
-    const weekStart = addDaysTo(day.date, 1 - weekdayOf(day.date));
+    const weekStart = startOfWeek(day.date);
     const week = weeks.get(weekStart) ?? {
       weekStart,
       resolved: 0,
@@ -56,23 +42,22 @@ export function weeklyOnTime(days: readonly DailyFigures[]): WeeklyRate[] {
   }
   return [...weeks.values()]
     .sort((a, b) => a.weekStart.localeCompare(b.weekStart))
-    .map((week) => ({
-      ...week,
-      onTimeRate: week.resolved > 0 ? week.resolvedOnTime / week.resolved : null,
-    }));
+    .map((week) => ({ ...week, onTimeRate: rate(week.resolvedOnTime, week.resolved) }));
 }
 
 /**
  * Today's figures from the live "today" summary, which is newer than the daily series
- * fetched up to a minute ago: the last bar moves with the stream.
+ * fetched up to a minute ago: the last bar moves with the stream. `zone` is the one the
+ * server counts its days in.
  */
 export function withLiveToday(
   days: readonly DailyFigures[],
   today: MetricsSummary | undefined,
+  zone: string,
 ): DailyFigures[] {
   if (!today || days.length === 0) return [...days];
   const last = days[days.length - 1];
-  if (localDay(Date.parse(today.from)) !== last.date) return [...days];
+  if (localDateOf(Date.parse(today.from), zone) !== last.date) return [...days];
   return [
     ...days.slice(0, -1),
     {

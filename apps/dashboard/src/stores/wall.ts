@@ -1,11 +1,19 @@
-import type { DailySeries, LateAgencies, LiveSnapshot, MetricsSummary, Ranking } from '@ioc/domain';
-import { WINDOWS, type WindowName } from '@ioc/domain/metrics/windows';
+import {
+  WINDOWS,
+  type DailySeries,
+  type LateAgencies,
+  type LiveSnapshot,
+  type MetricsSummary,
+  type Ranking,
+  type WindowName,
+} from '@ioc/domain/browser';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiError } from '@/api/http';
 import type { ReadApi, UnitRow } from '@/api/read-api';
 import { LiveClient, type LinkState, type SocketFactory } from '@/live/live-client';
-import { freshnessAt, STALE_AFTER_MS } from './freshness';
+import { useDisplayZoneStore } from './display-zone';
+import { freshnessAt, STALE_AFTER_MS, trueAt } from './freshness';
 import { daysForWeeks, weeklyOnTime, withLiveToday } from './trend-series';
 
 /** What one window shows; replaced whole on every update (never deep-reactive). */
@@ -23,11 +31,11 @@ export interface WallTimers {
   pollMs: number;
   /** The daily series (trends) is refreshed this often. */
   dailyMs: number;
-  /** Units directory retry while it has not loaded. */
-  directoryRetryMs: number;
+  /** The units directory and the client config are asked again this often until they load. */
+  retryMs: number;
 }
 
-const DEFAULT_TIMERS: WallTimers = { pollMs: 5_000, dailyMs: 60_000, directoryRetryMs: 10_000 };
+const DEFAULT_TIMERS: WallTimers = { pollMs: 5_000, dailyMs: 60_000, retryMs: 10_000 };
 /** Whole weeks of history for the weekly on-time chart; the daily charts show the last 30 days. */
 const TREND_WEEKS = 8;
 export const DAILY_CHART_DAYS = 30;
@@ -55,6 +63,7 @@ export const useWallStore = defineStore('wall', () => {
   const lastDataAt = ref<number | null>(null);
   const downSince = ref<number | null>(null);
   const now = ref(Date.now());
+  const displayZone = useDisplayZoneStore();
 
   let api: ReadApi | undefined;
   let live: LiveClient | undefined;
@@ -62,6 +71,7 @@ export const useWallStore = defineStore('wall', () => {
   let timers: WallTimers = DEFAULT_TIMERS;
   const intervals: ReturnType<typeof setInterval>[] = [];
   let directoryRetry: ReturnType<typeof setTimeout> | undefined;
+  let clientConfigRetry: ReturnType<typeof setTimeout> | undefined;
   let polling = false;
   let lastResyncAt = 0;
   let started = false;
@@ -81,15 +91,17 @@ export const useWallStore = defineStore('wall', () => {
    * every second, and three charts redrawn every second cost the wall frames for nothing.
    */
   const trendToday = shallowRef<MetricsSummary | undefined>();
-  const dailyFigures = computed(() =>
-    withLiveToday(daily.value?.days ?? [], trendToday.value).slice(-DAILY_CHART_DAYS),
-  );
-  const weeklyRates = computed(() =>
-    weeklyOnTime(withLiveToday(daily.value?.days ?? [], trendToday.value)),
-  );
+  /** The daily series with today from the live summary; it is fetched once the zone is known. */
+  const trendDays = computed(() => {
+    const days = daily.value?.days ?? [];
+    const zone = displayZone.zone;
+    return zone ? withLiveToday(days, trendToday.value, zone) : days;
+  });
+  const dailyFigures = computed(() => trendDays.value.slice(-DAILY_CHART_DAYS));
+  const weeklyRates = computed(() => weeklyOnTime(trendDays.value));
 
-  function markUp(): void {
-    lastDataAt.value = Date.now();
+  function markUp(summary: MetricsSummary): void {
+    lastDataAt.value = trueAt(summary, Date.now());
     downSince.value = null;
   }
 
@@ -111,7 +123,7 @@ export const useWallStore = defineStore('wall', () => {
     ) {
       trendToday.value = next.summary;
     }
-    markUp();
+    markUp(next.summary);
   }
 
   function onSnapshot(snapshot: LiveSnapshot): void {
@@ -196,9 +208,10 @@ export const useWallStore = defineStore('wall', () => {
   }
 
   async function loadDaily(): Promise<void> {
-    if (!api) return;
+    const zone = displayZone.zone;
+    if (!api || !zone) return;
     try {
-      daily.value = await api.daily(daysForWeeks(Date.now(), TREND_WEEKS));
+      daily.value = await api.daily(daysForWeeks(Date.now(), TREND_WEEKS, zone));
     } catch (error) {
       failed(error);
     }
@@ -210,8 +223,21 @@ export const useWallStore = defineStore('wall', () => {
       units.value = (await api.units()).rows;
     } catch (error) {
       failed(error);
-      directoryRetry = setTimeout(() => void loadUnits(), timers.directoryRetryMs);
+      directoryRetry = setTimeout(() => void loadUnits(), timers.retryMs);
     }
+  }
+
+  /** The server's display zone, then the daily series, whose weeks and days are in it. */
+  async function loadClientConfig(): Promise<void> {
+    if (!api) return;
+    try {
+      displayZone.adopt(await api.clientConfig());
+    } catch (error) {
+      failed(error);
+      clientConfigRetry = setTimeout(() => void loadClientConfig(), timers.retryMs);
+      return;
+    }
+    await loadDaily();
   }
 
   function start(options: WallStartOptions): void {
@@ -230,7 +256,7 @@ export const useWallStore = defineStore('wall', () => {
     live.start();
     // REST answers first while the socket connects, so the wall is never blank.
     void poll().then(warmCache);
-    void loadDaily();
+    void loadClientConfig();
     void loadUnits();
     intervals.push(
       setInterval(watchdog, 1_000),
@@ -245,6 +271,7 @@ export const useWallStore = defineStore('wall', () => {
     live = undefined;
     intervals.splice(0).forEach(clearInterval);
     clearTimeout(directoryRetry);
+    clearTimeout(clientConfigRetry);
   }
 
   function setWindow(next: WindowName): void {

@@ -1,4 +1,4 @@
-import type { LateAgencies, MetricsSummary, Ranking } from '@ioc/domain';
+import type { LateAgencies, MetricsSummary, Ranking } from '@ioc/domain/browser';
 
 const target = (target: number, actual: number | null) => ({
   target,
@@ -14,6 +14,7 @@ export function summaryFixture(overrides: Partial<MetricsSummary> = {}): Metrics
     from: '2026-11-20T17:00:00.000Z',
     to: '2026-11-21T03:42:05.000Z',
     asOf: '2026-11-21T03:42:05.000Z',
+    computedAt: '2026-11-21T03:42:05.000Z',
     received: { total: 561578, online: 300000, direct: 250000, postal: 11578 },
     carriedOver: 1234,
     resolved: { total: 5000, onTime: 4899, early: 4000, late: 101 },

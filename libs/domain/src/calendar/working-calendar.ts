@@ -32,7 +32,7 @@ const libraryDaysOffByZone = new Map<string, Map<number, Set<LocalDate>>>();
 /** The library's public holidays of a year, as local days (its Tết entry spans several). */
 function libraryDaysOff(clock: LocalClock, year: number): Set<LocalDate> {
   let byYear = libraryDaysOffByZone.get(clock.zone);
-  if (!byYear) libraryDaysOffByZone.set(clock.zone, (byYear = new Map()));
+  if (!byYear) libraryDaysOffByZone.set(clock.zone, (byYear = new Map<number, Set<LocalDate>>()));
   let days = byYear.get(year);
   if (!days) {
     days = new Set();

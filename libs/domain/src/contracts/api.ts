@@ -40,7 +40,10 @@ export interface MetricsSummary {
   agency: string | null;
   from: string;
   to: string;
+  /** The instant the figures are true to: every event stored before it is in them. */
   asOf: string;
+  /** When they were computed; later than `asOf` while the figures lag behind the events. */
+  computedAt: string;
   received: { total: number; online: number; direct: number; postal: number };
   carriedOver: number;
   resolved: { total: number; onTime: number; early: number; late: number };

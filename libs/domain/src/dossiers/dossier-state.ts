@@ -61,7 +61,7 @@ export interface DossierState {
 export interface DerivationContext {
   calendar: WorkingCalendar;
   /** Processing days (working days) of a procedure; undefined for an unknown code. */
-  processingDays(procedureCode: string): number | undefined;
+  processingDays: (procedureCode: string) => number | undefined;
 }
 
 // Equal instants are applied in the natural order of a dossier's life.

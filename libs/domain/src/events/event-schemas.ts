@@ -186,7 +186,7 @@ export function validateEvent(raw: unknown): EventValidation {
     return { ok: false, errors: [`type: must be one of ${EVENT_TYPES.join(', ')}`] };
   }
   const result = schemasByType[type as EventType].safeParse(raw);
-  if (result.success) return { ok: true, event: result.data as IngestEvent };
+  if (result.success) return { ok: true, event: result.data };
   return {
     ok: false,
     errors: result.error.issues.map((issue) =>

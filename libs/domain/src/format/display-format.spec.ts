@@ -9,6 +9,7 @@ import {
   formatVnd,
   formatWeekday,
   NO_DATA,
+  vndScale,
 } from './display-format';
 
 describe('display-format', () => {
@@ -48,16 +49,33 @@ describe('display-format', () => {
     expect(formatVnd(1_200_000_000_000, 'en')).toBe('1.2 trillion VND');
   });
 
-  it('writes times and dates in Asia/Ho_Chi_Minh', () => {
+  it('gives the unit an axis of amounts counts in', () => {
+    expect(vndScale(3_100_000_000)).toEqual({ size: 1e9, unit: 'tỷ đồng' });
+    expect(vndScale(999_999_999)).toEqual({ size: 1e6, unit: 'triệu đồng' });
+    expect(vndScale(1_200_000_000_000, 'en')).toEqual({ size: 1e12, unit: 'trillion VND' });
+    expect(vndScale(850_000)).toEqual({ size: 1, unit: 'đồng' });
+  });
+
+  it('writes times and dates in the zone given', () => {
     const instant = '2026-11-21T03:42:05.000Z';
-    expect(formatTime(instant)).toBe('10:42:05');
-    expect(formatTime(Date.parse(instant), 'en')).toBe('10:42:05');
-    expect(formatDate(instant)).toBe('21/11/2026');
+    const hcm = 'Asia/Ho_Chi_Minh';
+    expect(formatTime(instant, hcm)).toBe('10:42:05');
+    expect(formatTime(Date.parse(instant), hcm, 'en')).toBe('10:42:05');
+    expect(formatDate(instant, hcm)).toBe('21/11/2026');
     // 17:30 UTC is already the next day in Vietnam.
-    expect(formatDate('2026-11-21T17:30:00.000Z')).toBe('22/11/2026');
-    expect(formatDayMonth(instant)).toBe('21/11');
-    expect(formatWeekday(instant)).toBe('Thứ Bảy');
-    expect(formatWeekday(instant, 'en')).toBe('Saturday');
+    expect(formatDate('2026-11-21T17:30:00.000Z', hcm)).toBe('22/11/2026');
+    expect(formatDayMonth(instant, hcm)).toBe('21/11');
+    expect(formatWeekday(instant, hcm)).toBe('Thứ Bảy');
+    expect(formatWeekday(instant, hcm, 'en')).toBe('Saturday');
     expect(formatLocalDay('2026-11-03')).toBe('03/11');
+  });
+
+  it('writes the same instant in another display zone', () => {
+    // 21/11/2026 03:42:05 UTC is 22:42:05 the day before in New York (UTC−5).
+    const instant = '2026-11-21T03:42:05.000Z';
+    expect(formatTime(instant, 'America/New_York')).toBe('22:42:05');
+    expect(formatDate(instant, 'America/New_York')).toBe('20/11/2026');
+    expect(formatWeekday(instant, 'America/New_York')).toBe('Thứ Sáu');
+    expect(formatTime(instant, 'UTC', 'en')).toBe('03:42:05');
   });
 });

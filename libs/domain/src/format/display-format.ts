@@ -1,6 +1,7 @@
 /**
  * How figures are written for people (SPEC §1): `vi-VN` by default — `561.578`, `97,98 %`,
- * `109,5 tỷ đồng`, `10:42:05`, `21/11/2026` — or English, always in the display zone.
+ * `109,5 tỷ đồng`, `10:42:05`, `21/11/2026` — or English. Times and days are in the zone the
+ * caller gives, the server's display zone (TZ_DISPLAY), never the machine's.
  * Pure `Intl`, no framework: the dashboard, the briefing exports and the tests share it.
  */
 
@@ -9,7 +10,6 @@ export type DisplayLocale = 'vi' | 'en';
 /** What a missing figure (a rate with a zero denominator) shows: never 0 %. */
 export const NO_DATA = '—';
 
-const DISPLAY_ZONE = 'Asia/Ho_Chi_Minh';
 const INTL_LOCALE: Record<DisplayLocale, string> = { vi: 'vi-VN', en: 'en-GB' };
 
 // Intl formatters are costly to build and a wall formats every second: keep one per shape.
@@ -79,6 +79,7 @@ const VND_STEPS: { size: number; vi: string; en: string }[] = [
   { size: 1e9, vi: 'tỷ đồng', en: 'billion VND' },
   { size: 1e6, vi: 'triệu đồng', en: 'million VND' },
 ];
+const VND: Record<DisplayLocale, string> = { vi: 'đồng', en: 'VND' };
 
 /**
  * An amount in VND in words, one decimal: `850.000 đồng`, `6,0 triệu đồng`, `109,5 tỷ đồng`,
@@ -98,25 +99,35 @@ export function formatVnd(amount: number, locale: DisplayLocale = 'vi'): string 
     }
     return `${sign}${numberFormat(locale, 1).format(scaled)} ${step[locale]}`;
   }
-  return locale === 'vi'
-    ? `${sign}${formatCount(absolute, locale)} đồng`
-    : `${sign}${formatCount(absolute, locale)} VND`;
+  return `${sign}${formatCount(absolute, locale)} ${VND[locale]}`;
 }
 
-/** The time of day in the display zone: `10:42:05`. */
+/**
+ * What an axis of amounts counts in: the largest of nghìn tỷ, tỷ and triệu đồng that `amount`
+ * reaches, else đồng. 3,1 tỷ gives `{ size: 1e9, unit: 'tỷ đồng' }`.
+ */
+export function vndScale(
+  amount: number,
+  locale: DisplayLocale = 'vi',
+): { size: number; unit: string } {
+  const step = VND_STEPS.find(({ size }) => Math.abs(amount) >= size);
+  return step ? { size: step.size, unit: step[locale] } : { size: 1, unit: VND[locale] };
+}
+
+/** The time of day in `zone`: `10:42:05`. */
 export function formatTime(
   instant: string | number | Date,
+  zone: string,
   locale: DisplayLocale = 'vi',
-  zone = DISPLAY_ZONE,
 ): string {
   return dateFormat(locale, zone, 'time').format(new Date(instant));
 }
 
-/** The calendar day in the display zone: `21/11/2026`. */
+/** The calendar day in `zone`: `21/11/2026`. */
 export function formatDate(
   instant: string | number | Date,
+  zone: string,
   locale: DisplayLocale = 'vi',
-  zone = DISPLAY_ZONE,
 ): string {
   return dateFormat(locale, zone, 'date').format(new Date(instant));
 }
@@ -124,8 +135,8 @@ export function formatDate(
 /** Day and month only: `21/11` (vi-VN's own short form is `21-11`; the wall keeps slashes). */
 export function formatDayMonth(
   instant: string | number | Date,
+  zone: string,
   locale: DisplayLocale = 'vi',
-  zone = DISPLAY_ZONE,
 ): string {
   const parts = dateFormat(locale, zone, 'date').formatToParts(new Date(instant));
   const part = (type: Intl.DateTimeFormatPartTypes) =>
@@ -133,11 +144,11 @@ export function formatDayMonth(
   return `${part('day')}/${part('month')}`;
 }
 
-/** The weekday's name: `Thứ Bảy`, `Saturday`. */
+/** The weekday's name in `zone`: `Thứ Bảy`, `Saturday`. */
 export function formatWeekday(
   instant: string | number | Date,
+  zone: string,
   locale: DisplayLocale = 'vi',
-  zone = DISPLAY_ZONE,
 ): string {
   const name = dateFormat(locale, zone, 'weekday').format(new Date(instant));
   return name.charAt(0).toLocaleUpperCase(INTL_LOCALE[locale]) + name.slice(1);

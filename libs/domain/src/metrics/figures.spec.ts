@@ -90,12 +90,20 @@ describe('summaryOf', () => {
       },
     );
     const asOf = Date.parse('2026-11-21T05:00:01.500Z');
-    expect(summaryOf(figures, 5, { scope: '689', agency: null, window, asOf }, settings)).toEqual({
+    expect(
+      summaryOf(
+        figures,
+        5,
+        { scope: '689', agency: null, window, asOf, computedAt: asOf + 2_000 },
+        settings,
+      ),
+    ).toEqual({
       scope: '689',
       agency: null,
       from: '2026-11-15T17:00:00.000Z',
       to: '2026-11-21T05:00:00.000Z',
       asOf: '2026-11-21T05:00:01.500Z',
+      computedAt: '2026-11-21T05:00:03.500Z',
       received: { total: 10, online: 4, direct: 5, postal: 1 },
       carriedOver: 5,
       resolved: { total: 8, onTime: 6, early: 2, late: 2 },
@@ -128,7 +136,7 @@ describe('summaryOf', () => {
     const summary = summaryOf(
       emptyFigures(),
       0,
-      { scope: '70', agency: 'SO-TP', window, asOf: window.to },
+      { scope: '70', agency: 'SO-TP', window, asOf: window.to, computedAt: window.to },
       settings,
     );
     expect(summary).toMatchObject({
@@ -148,7 +156,7 @@ describe('summaryOf', () => {
       summaryOf(
         figures,
         0,
-        { scope: '70', agency: null, window, asOf: window.to },
+        { scope: '70', agency: null, window, asOf: window.to, computedAt: window.to },
         { ...settings, targets: { ...settings.targets, online } },
       ).targets.online;
     expect(summary(0.2)).toEqual({ target: 0.2, actual: 0.2, met: true });

@@ -63,7 +63,10 @@ export interface SummaryOf {
   scope: string;
   agency: string | null;
   window: TimeWindow;
+  /** The instant the figures are true to (every event stored before it is derived)... */
   asOf: number;
+  /** ...and when they were read: the two differ while the figures lag behind the events. */
+  computedAt: number;
 }
 
 const iso = (instant: number) => new Date(instant).toISOString();
@@ -72,7 +75,7 @@ const iso = (instant: number) => new Date(instant).toISOString();
 export function summaryOf(
   figures: GroupFigures,
   carriedOver: number,
-  { scope, agency, window, asOf }: SummaryOf,
+  { scope, agency, window, asOf, computedAt }: SummaryOf,
   settings: MetricSettings,
 ): MetricsSummary {
   const { counters: c, inProgress, staffing } = figures;
@@ -88,6 +91,7 @@ export function summaryOf(
     from: iso(window.from),
     to: iso(window.to),
     asOf: iso(asOf),
+    computedAt: iso(computedAt),
     received: {
       total: c.received,
       online: c.received_online,

@@ -46,7 +46,7 @@ export function received(options: Options<'dossier.received'>): DossierReceived 
     unitCode: 'HT',
     channel: 'online',
     ...options,
-  } as Options<'dossier.received'>);
+  });
 }
 
 export const paused = (options: Options<'dossier.paused'>) => event('dossier.paused', options);
@@ -55,13 +55,13 @@ export const withdrawn = (options: Options<'dossier.withdrawn'>) =>
   event('dossier.withdrawn', options);
 
 export const resolved = (options: Options<'dossier.resolved'>) =>
-  event('dossier.resolved', { outcome: 'approved', ...options } as Options<'dossier.resolved'>);
+  event('dossier.resolved', { outcome: 'approved', ...options });
 
 export const apologized = (options: Options<'dossier.apologized', 'newDueAt'>) =>
   event('dossier.apologized', options);
 
 export const paid = (options: Options<'payment.completed', 'paymentId' | 'status'>) =>
-  event('payment.completed', { amountVnd: 50_000, ...options } as Options<'payment.completed'>);
+  event('payment.completed', { amountVnd: 50_000, ...options });
 
 export const rated = (options: Options<'rating.submitted', 'score'>) =>
   event('rating.submitted', options);

@@ -1,10 +1,10 @@
 import {
   addDays,
   daysBetween,
-  DEFAULT_ZONE,
   fromEpochDay,
   isoWeekday,
   LocalClock,
+  startOfWeek,
   toEpochDay,
 } from './local-date';
 
@@ -49,14 +49,20 @@ describe('epoch days', () => {
     expect(isoWeekday('2021-02-12')).toBe(5); // mùng 1 Tết Tân Sửu
     expect(isoWeekday('1970-01-01')).toBe(4); // Thursday
   });
+
+  it('finds the Monday of a date’s ISO week, across a month and a year', () => {
+    expect(startOfWeek('2025-03-09')).toBe('2025-03-03'); // Sunday → the Monday before
+    expect(startOfWeek('2025-03-03')).toBe('2025-03-03');
+    expect(startOfWeek('2026-11-01')).toBe('2026-10-26');
+    expect(startOfWeek('2026-01-01')).toBe('2025-12-29');
+  });
 });
 
 describe('LocalClock', () => {
   const clock = new LocalClock();
 
   it('defaults to Asia/Ho_Chi_Minh and refuses an unknown zone', () => {
-    expect(clock.zone).toBe(DEFAULT_ZONE);
-    expect(DEFAULT_ZONE).toBe('Asia/Ho_Chi_Minh');
+    expect(clock.zone).toBe('Asia/Ho_Chi_Minh');
     expect(() => new LocalClock('Asia/Atlantis')).toThrow('Unknown time zone "Asia/Atlantis"');
   });
 

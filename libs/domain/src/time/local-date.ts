@@ -31,6 +31,11 @@ export function isoWeekday(date: LocalDate): number {
   return weekday === 0 ? 7 : weekday;
 }
 
+/** Monday of the ISO week that holds the date. */
+export function startOfWeek(date: LocalDate): LocalDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
 /** Converts between instants (epoch milliseconds) and calendar days of one time zone. */
 export class LocalClock {
   // Zone offsets only change on quarter hours, so one look-up serves a whole quarter; this keeps
@@ -81,7 +86,7 @@ export class LocalClock {
 
   /** Monday of the ISO week that holds the date. */
   startOfWeek(date: LocalDate): LocalDate {
-    return addDays(date, 1 - isoWeekday(date));
+    return startOfWeek(date);
   }
 
   startOfMonth(date: LocalDate): LocalDate {

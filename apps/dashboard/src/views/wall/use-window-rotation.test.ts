@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { defineComponent, h, ref } from 'vue';
 import { mount } from '@vue/test-utils';
-import type { WindowName } from '@ioc/domain/metrics/windows';
+import type { WindowName } from '@ioc/domain/browser';
 import { useWindowRotation, wallSettings } from './use-window-rotation';
 
 function harness(rotateSeconds: number) {

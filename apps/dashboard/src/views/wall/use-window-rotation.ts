@@ -1,4 +1,4 @@
-import { WINDOWS, type WindowName } from '@ioc/domain/metrics/windows';
+import { WINDOWS, type WindowName } from '@ioc/domain/browser';
 import { onBeforeUnmount, ref, type Ref } from 'vue';
 
 export interface WallSettings {
@@ -9,8 +9,9 @@ export interface WallSettings {
 
 /** `?rotate=30` (seconds, 0 = off) and `?window=week` from the wall's URL. */
 export function wallSettings(query: Record<string, unknown>): WallSettings {
-  const rotate = Number.parseInt(String(query.rotate ?? ''), 10);
-  const window = String(query.window ?? '');
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const rotate = Number.parseInt(text(query.rotate), 10);
+  const window = text(query.window);
   return {
     rotateSeconds: Number.isFinite(rotate) && rotate >= 0 ? Math.min(rotate, 3_600) : 30,
     window: (WINDOWS as readonly string[]).includes(window) ? (window as WindowName) : 'today',

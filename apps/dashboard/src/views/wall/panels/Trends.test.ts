@@ -1,4 +1,4 @@
-import type { DailyFigures } from '@ioc/domain';
+import type { DailyFigures } from '@ioc/domain/browser';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { captured, lastOption } from '@/testing/echarts-capture';
 import { mountWithI18n } from '@/testing/mount';

@@ -14,14 +14,38 @@ const base = {
 };
 
 describe('WallHeader', () => {
-  it('always shows the time of the data, in Vietnam', () => {
+  it('says it is live', () => {
     const wrapper = mountWithI18n(WallHeader, { props: { ...base, freshness: 'live' } });
-    expect(wrapper.get('[data-testid="freshness-time"]').text()).toBe('Cập nhật lúc 10:42:05');
     expect(wrapper.get('[data-testid="freshness"]').attributes('data-state')).toBe('live');
     expect(wrapper.get('[data-testid="freshness"]').text()).toContain('Trực tiếp');
-    expect(wrapper.get('[data-testid="clock"]').text()).toBe('10:42:07');
-    expect(wrapper.text()).toContain('Thứ Bảy, 21/11/2026');
-    expect(wrapper.get('[data-testid="window-range"]').text()).toBe('Từ 21/11/2026');
+  });
+
+  it.each([
+    ['Asia/Ho_Chi_Minh', '10:42:05', '10:42:07', 'Thứ Bảy, 21/11/2026', 'Từ 21/11/2026'],
+    // 03:42 UTC on Saturday 21/11 is 22:42 on Friday 20/11 in New York (UTC−5).
+    ['America/New_York', '22:42:05', '22:42:07', 'Thứ Sáu, 20/11/2026', 'Từ 20/11/2026'],
+  ])(
+    "always shows the time of the data, in the server's display zone (%s)",
+    (zone, dataTime, clock, day, range) => {
+      const props = { ...base, freshness: 'live' as const };
+      const wrapper = mountWithI18n(WallHeader, { props }, 'vi', zone);
+      expect(wrapper.get('[data-testid="freshness-time"]').text()).toBe(`Cập nhật lúc ${dataTime}`);
+      expect(wrapper.get('[data-testid="clock"]').text()).toBe(clock);
+      expect(wrapper.text()).toContain(day);
+      expect(wrapper.get('[data-testid="window-range"]').text()).toBe(range);
+    },
+  );
+
+  it('shows no time or day before the server has said its zone', () => {
+    const wrapper = mountWithI18n(
+      WallHeader,
+      { props: { ...base, freshness: 'live' } },
+      'vi',
+      null,
+    );
+    expect(wrapper.get('[data-testid="freshness-time"]').text()).toBe('Cập nhật lúc —');
+    expect(wrapper.get('[data-testid="clock"]').text()).toBe('—');
+    expect(wrapper.text()).not.toMatch(/\d\d:\d\d|\d\d\/\d\d/);
   });
 
   it('turns amber when stale and red when cut, keeping the time of the last data', () => {

@@ -1,0 +1,93 @@
+import type { DailyFigures } from '@ioc/domain/browser';
+import { createPinia, setActivePinia } from 'pinia';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ReadApi } from '@/api/read-api';
+import type { LiveSocket } from '@/live/live-client';
+import { lateAgenciesFixture, rankingFixture, summaryFixture } from '@/testing/fixtures';
+import { useDisplayZoneStore } from './display-zone';
+import { useWallStore } from './wall';
+
+/** A socket that never connects: the wall lives on REST. */
+const silentSocket = {
+  connected: false,
+  on() {
+    return this;
+  },
+  removeAllListeners() {
+    return this;
+  },
+  disconnect() {
+    return this;
+  },
+} as unknown as LiveSocket;
+
+const day = (date: string, received: number): DailyFigures => ({
+  date,
+  received,
+  resolved: 0,
+  resolvedOnTime: 0,
+  paymentsSucceeded: 0,
+  paymentsAmountVnd: 0,
+});
+
+/** The read API of a server whose display zone is `zone`; records the days asked for. */
+function serverIn(zone: string) {
+  const daysAskedFor: number[] = [];
+  const api: ReadApi = {
+    clientConfig: () => Promise.resolve({ zone }),
+    daily: (days) => {
+      daysAskedFor.push(days);
+      return Promise.resolve({
+        scope: '70',
+        from: '2026-09-27T17:00:00.000Z',
+        to: '2026-11-22T20:00:00.000Z',
+        days: [day('2026-11-21', 300), day('2026-11-22', 100)],
+      });
+    },
+    // "Today" began at 17:00 UTC on 22/11: midnight of the 23rd in Vietnam, noon of the 22nd in
+    // New York.
+    summary: () => Promise.resolve(summaryFixture({ from: '2026-11-22T17:00:00.000Z' })),
+    ranking: () => Promise.resolve(rankingFixture()),
+    lateAgencies: () => Promise.resolve(lateAgenciesFixture()),
+    units: () => Promise.resolve({ rows: [] }),
+    login: () => Promise.reject(new Error('not used')),
+  };
+  return { api, daysAskedFor };
+}
+
+describe('wall store', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    globalThis.localStorage.clear();
+    // Sunday 22/11/2026 20:00 UTC: Monday 03:00 in Vietnam, Sunday 15:00 in New York.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(Date.parse('2026-11-22T20:00:00Z'));
+  });
+
+  afterEach(() => {
+    useWallStore().stop();
+    vi.useRealTimers();
+  });
+
+  it.each([
+    // 8 whole weeks and Monday to Sunday of this one; "today" is the 22nd: it is the last bar.
+    ['America/New_York', 63, 561578],
+    // 8 whole weeks and Monday 23/11; "today" is the 23rd: the series ends the day before.
+    ['Asia/Ho_Chi_Minh', 57, 100],
+  ])(
+    "takes the display zone from the server and counts the trends' days in it (%s)",
+    async (zone, daysWanted, lastBar) => {
+      const { api, daysAskedFor } = serverIn(zone);
+      const wall = useWallStore();
+      wall.start({ api, token: 'wall_x', socketFactory: () => silentSocket });
+      await vi.waitFor(() => expect(daysAskedFor).toEqual([daysWanted]));
+      await vi.waitFor(() => expect(wall.view?.summary.received.total).toBe(561578));
+      expect(useDisplayZoneStore().zone).toBe(zone);
+      expect(globalThis.localStorage.getItem('ioc.zone')).toBe(zone);
+      expect(wall.dailyFigures.map((d) => [d.date, d.received])).toEqual([
+        ['2026-11-21', 300],
+        ['2026-11-22', lastBar],
+      ]);
+    },
+  );
+});

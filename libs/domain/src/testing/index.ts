@@ -1,0 +1,3 @@
+export * from './dossier-events';
+export * from './group-figures';
+export * from './small-province';
