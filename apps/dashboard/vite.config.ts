@@ -28,6 +28,9 @@ export default defineConfig({
     emptyOutDir: true,
     // A wall loads once and runs for weeks; one chunk per library keeps the cache useful.
     chunkSizeWarningLimit: 1200,
+    // Map files are fetched; as files, not data: URLs, the Content-Security-Policy's
+    // `connect-src 'self'` lets them through.
+    assetsInlineLimit: (file) => (file.endsWith('.geojson') ? false : undefined),
   },
   server: {
     host: '127.0.0.1',

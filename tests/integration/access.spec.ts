@@ -130,21 +130,22 @@ describe('access: roles, wall tokens and logins', () => {
     ).toBe(404);
   });
 
-  it('limits logins to 10 a minute (429 from the 11th), even with the right password', async () => {
-    // A fresh app, so the logins of the other tests do not count against this minute.
+  it('blocks a username after 5 failed logins (429, Retry-After), even with the right password', async () => {
+    // A fresh app, so the logins of the other tests do not count.
     const fresh = await startTestApp({ now: NOW });
     try {
       const login = (password: string) =>
         fresh.http.post('/api/v1/auth/login').send({ username: 'leader', password });
       const statuses: number[] = [];
-      for (let attempt = 1; attempt <= 10; attempt++)
+      for (let attempt = 1; attempt <= 5; attempt++)
         statuses.push((await login(`guess-${attempt}`)).status);
-      expect(statuses).toEqual(Array(10).fill(401));
+      expect(statuses).toEqual(Array(5).fill(401));
       const blocked = await login('demo');
       expect(blocked.status).toBe(429);
+      expect(blocked.headers['retry-after']).toBe('30');
       expect(blocked.body).toEqual({
         statusCode: 429,
-        message: 'ThrottlerException: Too Many Requests',
+        message: 'Too many failed logins for this account; try again in 30 s',
       });
     } finally {
       await fresh.close();

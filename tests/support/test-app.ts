@@ -107,3 +107,20 @@ export async function startTestApp(options: {
     },
   };
 }
+
+/**
+ * Runs `work` with an app of its own, started with `env` (on `databaseUrl` when given), then
+ * stops it and forgets `env`, so the apps the file starts after it do not inherit it.
+ */
+export async function withTestApp(
+  options: { now: string; env: Record<string, string>; databaseUrl?: string },
+  work: (t: TestApp) => Promise<void>,
+): Promise<void> {
+  const t = await startTestApp(options);
+  try {
+    await work(t);
+  } finally {
+    for (const name of Object.keys(options.env)) delete process.env[name];
+    await t.close();
+  }
+}

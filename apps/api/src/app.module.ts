@@ -1,7 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
-import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { join } from 'node:path';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
@@ -21,6 +20,7 @@ import { HealthModule } from './health/health.module';
 import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { ObservabilityModule } from './observability/observability.module';
 import { ProjectionModule } from './projection/projection.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { StartupService } from './startup.service';
@@ -58,12 +58,10 @@ export interface AppOptions {
         },
       }),
     }),
-    // Only routes marked @Throttle (login) are limited; the rest set no limit of their own.
-    ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 1_000_000 }]),
     // The built dashboard (apps/dashboard → dist/dashboard), on the API's port.
     ServeStaticModule.forRoot({
       rootPath: join(process.cwd(), 'dist', 'dashboard'),
-      exclude: ['/api/{*path}', '/socket.io/{*path}'],
+      exclude: ['/api/{*path}', '/socket.io/{*path}', '/metrics'],
     }),
     DatabaseModule,
     CalendarModule,
@@ -78,13 +76,9 @@ export interface AppOptions {
     LiveModule,
     HealthModule,
     ClientConfigModule,
+    ObservabilityModule,
   ],
-  providers: [
-    StartupService,
-    DemoSimulator,
-    { provide: APP_PIPE, useClass: ZodValidationPipe },
-    { provide: APP_GUARD, useClass: ThrottlerGuard },
-  ],
+  providers: [StartupService, DemoSimulator, { provide: APP_PIPE, useClass: ZodValidationPipe }],
 })
 export class AppModule {
   static forRoot(options: AppOptions = {}): DynamicModule {

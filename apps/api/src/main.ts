@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, RequestMethod } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -7,12 +7,16 @@ import { Logger } from 'nestjs-pino';
 import { cleanupOpenApiDoc } from 'nestjs-zod';
 import { AppModule, AppOptions } from './app.module';
 import { answerBodyParserErrors } from './common/body-parser-errors';
+import { applyHttpSecurity } from './common/http-security';
 import { AppConfig } from './config/app-config';
 import { DemoSimulator } from './demo/demo-simulator';
 import { AuthService } from './auth/auth.service';
 import { ROLES, Role } from './auth/principal';
 import { RebuildService } from './projection/rebuild.service';
+import { LiveIoAdapter } from './live/live-io.adapter';
 import { RedisIoAdapter } from './live/redis-io.adapter';
+import { httpMetrics } from './observability/http-metrics';
+import { ObservabilityService } from './observability/observability.service';
 
 /**
  * The application, built one way for production and for every test: modules, body parsers,
@@ -25,12 +29,18 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   });
   const config = app.get(AppConfig);
   if (config.redisUrl) {
-    const adapter = new RedisIoAdapter(app, config.redisUrl);
+    const adapter = new RedisIoAdapter(app, config.corsOrigins, config.redisUrl);
     await adapter.connect();
     app.useWebSocketAdapter(adapter);
+  } else {
+    app.useWebSocketAdapter(new LiveIoAdapter(app, config.corsOrigins));
   }
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api/v1');
+  // First, so every request is timed, whoever answers it.
+  app.use(httpMetrics(app.get(ObservabilityService)));
+  applyHttpSecurity(app, config);
+  // Scrapers look for /metrics at the root.
+  app.setGlobalPrefix('api/v1', { exclude: [{ path: 'metrics', method: RequestMethod.GET }] });
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimit });
   app.use(answerBodyParserErrors);

@@ -9,12 +9,15 @@ import {
   ParseIntPipe,
   Patch,
   Post,
+  Req,
+  Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
-import { AuthService } from './auth.service';
+import type { Request, Response } from 'express';
+import { AuthService, LoginThrottledException } from './auth.service';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { Public, ROLES, Roles } from './principal';
 
 class LoginDto extends createZodDto(
@@ -24,7 +27,8 @@ class LoginDto extends createZodDto(
 class CreateUserDto extends createZodDto(
   z.object({
     username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'lower-case letters, digits, . _ - (2–64)'),
-    password: z.string().min(8, 'at least 8 characters').max(200),
+    // Its length and content: the password policy, which depends on the mode (password-policy.ts).
+    password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     role: z.enum(ROLES),
     unitCode: z.string().max(64).nullish(),
   }),
@@ -42,11 +46,29 @@ export class AuthController {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Throttle({ default: { limit: 10, ttl: 60_000 } })
   @Post('login')
   @HttpCode(200)
-  login(@Body() body: LoginDto) {
-    return this.auth.login(body.username, body.password);
+  @ApiResponse({ status: 200, description: '{ accessToken, role, unitCode }' })
+  @ApiResponse({ status: 401, description: 'Wrong username or password' })
+  @ApiResponse({
+    status: 429,
+    description:
+      'Too many failed logins for this account or from this address: blocked for 30 s, doubling ' +
+      'with each further failure up to 15 min (Retry-After)',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: Request,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    try {
+      // request.ip honours X-Forwarded-For only from the proxies TRUST_PROXY names.
+      return await this.auth.login(body.username, body.password, request.ip ?? '');
+    } catch (error) {
+      if (error instanceof LoginThrottledException)
+        response.setHeader('Retry-After', String(error.retryAfterSeconds));
+      throw error;
+    }
   }
 }
 
@@ -64,6 +86,14 @@ export class AdminController {
   }
 
   @Post('users')
+  @ApiResponse({ status: 201, description: '{ username }' })
+  @ApiResponse({
+    status: 400,
+    description:
+      'A field is wrong, or the password breaks the policy: outside demo mode at least 12 ' +
+      'characters, not containing the username',
+  })
+  @ApiResponse({ status: 409, description: 'The username exists (it is never overwritten)' })
   async createUser(@Body() body: CreateUserDto) {
     await this.auth.createUser(body);
     return { username: body.username };

@@ -8,14 +8,17 @@ import { AdminController, AuthController } from './auth.controller';
 import { AuthGuard, IngestKeyGuard } from './auth.guard';
 import { AuthRepository } from './auth.repository';
 import { AuthService } from './auth.service';
+import { LoginLimiter } from './login-limiter';
+import { SigningSecret, SigningSecretModule } from './signing-secret';
 
 @Module({
   imports: [
     DirectoryModule,
     JwtModule.registerAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+      imports: [SigningSecretModule],
+      inject: [AppConfig, SigningSecret],
+      useFactory: async (config: AppConfig, secret: SigningSecret) => ({
+        secret: await secret.resolve(),
         signOptions: { expiresIn: config.jwtTtlSeconds },
       }),
     }),
@@ -26,6 +29,7 @@ import { AuthService } from './auth.service';
     AuthService,
     AccessPolicy,
     IngestKeyGuard,
+    { provide: LoginLimiter, useFactory: () => new LoginLimiter() },
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [AuthService, AccessPolicy, IngestKeyGuard],

@@ -39,19 +39,15 @@ export class AuthRepository {
     );
   }
 
-  /** Creates the user, or leaves an existing one as it is when `onlyIfMissing`. */
-  async saveUser(user: UserRecord, onlyIfMissing = false): Promise<void> {
-    await this.db.query(
+  /** Creates the user unless the username is taken; whether it was created. */
+  async insertUser(user: UserRecord): Promise<boolean> {
+    const rows = await this.db.query<unknown[]>(
       `INSERT INTO app_user (username, password_hash, role, unit_code, disabled)
        VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (username) DO ${
-         onlyIfMissing
-           ? 'NOTHING'
-           : `UPDATE SET password_hash = excluded.password_hash,
-         role = excluded.role, unit_code = excluded.unit_code, disabled = excluded.disabled`
-       }`,
+       ON CONFLICT (username) DO NOTHING RETURNING username`,
       [user.username, user.passwordHash, user.role, user.unitCode, user.disabled],
     );
+    return rows.length > 0;
   }
 
   async setUserDisabled(username: string, disabled: boolean): Promise<boolean> {

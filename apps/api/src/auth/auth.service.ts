@@ -1,13 +1,40 @@
-import { BadRequestException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
+import { EventBus } from '../bus/event-bus';
+import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { AuthRepository, KeyKind, KeyRecord, UserRecord } from './auth.repository';
+import { LoginBlock, LoginLimiter } from './login-limiter';
+import { passwordProblem } from './password-policy';
 import { Principal, Role } from './principal';
 import { hashKey, newKey } from './secrets';
 
 export const DEMO_PASSWORD = 'demo';
 export const DEMO_INGEST_KEY = 'demo-ingest-key';
+
+/** 429: too many failed logins for this account or from this address; says when to try again. */
+export class LoginThrottledException extends HttpException {
+  readonly retryAfterSeconds: number;
+
+  constructor(block: LoginBlock) {
+    const seconds = Math.ceil(block.retryAfterMs / 1000);
+    const whose = block.by === 'account' ? 'for this account' : 'from this address';
+    super(
+      `Too many failed logins ${whose}; try again in ${seconds} s`,
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+    this.retryAfterSeconds = seconds;
+  }
+}
 
 interface TokenClaims {
   sub: string;
@@ -23,18 +50,34 @@ export class AuthService {
     private readonly repository: AuthRepository,
     private readonly jwt: JwtService,
     private readonly directory: DirectoryService,
+    private readonly config: AppConfig,
+    private readonly limiter: LoginLimiter,
+    private readonly bus: EventBus,
   ) {}
 
+  /** `clientAddress`: the caller's address (behind a trusted proxy, the client's). */
   async login(
     username: string,
     password: string,
+    clientAddress: string,
   ): Promise<{ accessToken: string; role: Role; unitCode: string | null }> {
+    // A blocked attempt is refused before the password is checked: it tells nothing.
+    const block = this.limiter.blocked(username, clientAddress);
+    if (block) {
+      this.bus.emit('login.attempted', { outcome: 'throttled' });
+      throw new LoginThrottledException(block);
+    }
     const user = await this.repository.findUser(username);
     // Verify against a hash even for unknown users, so timing does not tell which names exist.
     const hash = user?.passwordHash ?? (await this.dummyHash());
     const valid = await argon2.verify(hash, password).catch(() => false);
-    if (!user || !valid || user.disabled)
+    if (!user || !valid || user.disabled) {
+      this.limiter.failed(username, clientAddress);
+      this.bus.emit('login.attempted', { outcome: 'failure' });
       throw new UnauthorizedException('Wrong username or password');
+    }
+    this.limiter.succeeded(username, clientAddress);
+    this.bus.emit('login.attempted', { outcome: 'success' });
     const claims: TokenClaims = { sub: user.username, role: user.role, unit: user.unitCode };
     return {
       accessToken: await this.jwt.signAsync(claims),
@@ -69,12 +112,15 @@ export class AuthService {
     return found;
   }
 
+  /** Creates a user; an existing username is a conflict (409), never overwritten. */
   async createUser(user: {
     username: string;
     password: string;
     role: Role;
     unitCode?: string | null;
-  }) {
+  }): Promise<void> {
+    const problem = passwordProblem(user.password, user.username, this.config.demo);
+    if (problem) throw new BadRequestException(problem);
     const unitCode = user.unitCode ?? null;
     if (
       user.role === 'district_chief' &&
@@ -82,13 +128,14 @@ export class AuthService {
     ) {
       throw new BadRequestException('unitCode: a district chief needs a known unit code');
     }
-    await this.repository.saveUser({
+    const created = await this.repository.insertUser({
       username: user.username,
       passwordHash: await argon2.hash(user.password),
       role: user.role,
       unitCode,
       disabled: false,
     });
+    if (!created) throw new ConflictException(`User "${user.username}" exists`);
   }
 
   listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
@@ -136,7 +183,8 @@ export class AuthService {
       })),
     ];
     for (const user of users) {
-      await this.repository.saveUser({ ...user, passwordHash, disabled: false }, true);
+      // An account of a previous start is left as it is (its password may have been changed).
+      await this.repository.insertUser({ ...user, passwordHash, disabled: false });
     }
     this.logger.log(
       `Demo access: key "${DEMO_INGEST_KEY}", ${users.length} users with password "${DEMO_PASSWORD}"`,

@@ -1,12 +1,30 @@
+import type { RejectionReason } from '@ioc/domain';
 import { Global, Injectable, Logger, Module } from '@nestjs/common';
 import { EventEmitter } from 'node:events';
 
 /** What the modules tell each other, by name, with its payload. */
 export interface BusEvents {
-  /** A projection pass committed: these many dossiers were derived (or set aside). */
-  'dossiers.projected': { dossiers: number };
+  /** A request's events were judged: stored, repeats of stored ones, or rejected (by reason). */
+  'events.ingested': {
+    accepted: number;
+    duplicates: number;
+    rejected: Partial<Record<RejectionReason, number>>;
+  };
+  /**
+   * A projection pass committed: these many dossiers were taken from the queue, of which
+   * `setAside` could not be derived, in `seconds`.
+   */
+  'dossiers.projected': { dossiers: number; setAside: number; seconds: number };
+  /** A projection pass failed (the database's fault); the next pass retries it whole. */
+  'projection.failed': { message: string };
   /** Staffing reports were stored (they need no projection). */
   'staffing.recorded': { reports: number };
+  /** Someone tried to log in: right, wrong, or refused unchecked after too many failures. */
+  'login.attempted': { outcome: 'success' | 'failure' | 'throttled' };
+  /** A live tick recomputed these many rooms, in `seconds`. */
+  'live.ticked': { rooms: number; seconds: number };
+  /** A room's snapshot went to the clients watching it on this instance. */
+  'live.published': { clients: number };
 }
 
 type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;

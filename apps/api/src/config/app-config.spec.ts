@@ -28,6 +28,45 @@ describe('AppConfig', () => {
     );
   });
 
+  it('has no built-in secret: demo mode makes its own, elsewhere JWT_SECRET is required', () => {
+    expect(new AppConfig({}).jwtSecret).toBeUndefined();
+    expect(new AppConfig({ JWT_SECRET: 'y'.repeat(32) }).jwtSecret).toBe('y'.repeat(32));
+  });
+
+  it('trusts X-Forwarded-For only from the proxies TRUST_PROXY names, never from everyone', () => {
+    expect(new AppConfig({}).trustProxy).toBeUndefined();
+    expect(new AppConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(new AppConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toEqual(['loopback']);
+    expect(
+      new AppConfig({ TRUST_PROXY: '172.16.0.0/12, 10.1.2.3, ::1, fd00::/8' }).trustProxy,
+    ).toEqual(['172.16.0.0/12', '10.1.2.3', '::1', 'fd00::/8']);
+    for (const value of ['true', 'on', '0', '11', '10.0.0.0/33', 'proxy.local', 'loopback,']) {
+      expect(() => new AppConfig({ TRUST_PROXY: value })).toThrow(
+        /TRUST_PROXY: must be the number of proxies/,
+      );
+    }
+  });
+
+  it('opens CORS to the origins CORS_ORIGINS names, and to none by default', () => {
+    expect(new AppConfig({}).corsOrigins).toEqual([]);
+    expect(
+      new AppConfig({ CORS_ORIGINS: 'https://ioc.example.gov.vn, http://localhost:5173' })
+        .corsOrigins,
+    ).toEqual(['https://ioc.example.gov.vn', 'http://localhost:5173']);
+    for (const value of ['*', 'ioc.example.gov.vn', 'https://ioc.example.gov.vn/wall', 'ftp://x']) {
+      expect(() => new AppConfig({ CORS_ORIGINS: value })).toThrow(
+        /CORS_ORIGINS: .* is not an origin/,
+      );
+    }
+  });
+
+  it('asks for a METRICS_TOKEN long enough not to be guessed', () => {
+    expect(() => new AppConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      /METRICS_TOKEN: must be at least 16/,
+    );
+    expect(new AppConfig({ METRICS_TOKEN: 'm'.repeat(16) }).metricsToken).toBe('m'.repeat(16));
+  });
+
   it('has no default secret outside demo mode', () => {
     expect(() => new AppConfig({ DEMO: 'off' })).toThrow(/JWT_SECRET is required/);
     const config = new AppConfig({ DEMO: 'off', JWT_SECRET: 'x'.repeat(32) });

@@ -6,11 +6,76 @@ import {
   MetricSettings,
   metricSettingsOverrideSchema,
 } from '@ioc/domain';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const onOff = z
   .enum(['on', 'off', 'true', 'false', '1', '0'], { error: 'must be "on" or "off"' })
   .transform((value) => ['on', 'true', '1'].includes(value));
+
+const PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/** An address, a subnet (`10.0.0.0/8`) or one of Express's names for a range. */
+const isProxyAddress = (entry: string) => {
+  const [address, prefix, ...rest] = entry.split('/');
+  if (rest.length) return false;
+  if (prefix === undefined) return PROXY_NAMES.includes(address) || isIP(address) !== 0;
+  const bits = Number(prefix);
+  const version = isIP(address);
+  return version !== 0 && Number.isInteger(bits) && bits >= 0 && bits <= (version === 4 ? 32 : 128);
+};
+
+/**
+ * Whom to believe about the client's address (Express `trust proxy`): a number of proxies in
+ * front, or their addresses / subnets. "Everyone" is refused: any client could then choose the
+ * address it is counted under.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((text, ctx) => {
+    if (/^\d+$/.test(text)) {
+      const hops = Number(text);
+      if (hops >= 1 && hops <= 10) return hops;
+    } else {
+      const entries = text.split(',').map((entry) => entry.trim());
+      if (entries.every(isProxyAddress)) return entries;
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be the number of proxies in front (1–10), or their addresses or subnets ' +
+        `(comma-separated; or ${PROXY_NAMES.join(', ')}), e.g. "loopback" or "172.16.0.0/12"`,
+    });
+    return z.NEVER;
+  })
+  .optional();
+
+/** Browser origins allowed to call the API from another site: `https://host[:port]`, comma-separated. */
+const corsOrigins = z
+  .string()
+  .transform((text, ctx) => {
+    const origins = text
+      .split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+    for (const origin of origins) {
+      let parsed: URL | undefined;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        parsed = undefined;
+      }
+      if (!parsed || !/^https?:$/.test(parsed.protocol) || parsed.origin !== origin) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${origin}" is not an origin such as https://ioc.example.gov.vn (scheme, host, port; no path)`,
+        });
+      }
+    }
+    return origins;
+  })
+  .default([]);
 
 const metricSettingsOverride = z
   .string()
@@ -59,6 +124,10 @@ const environmentSchema = z
     BODY_LIMIT: z.string().default('8mb'),
     LIVE_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    TRUST_PROXY: trustProxy,
+    INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
+    CORS_ORIGINS: corsOrigins,
   })
   .refine((env) => env.DEMO || !env.SIMULATOR, {
     message: 'SIMULATOR=on needs DEMO=on: the simulator posts with the demo ingest key',
@@ -80,7 +149,8 @@ export class AppConfig {
   readonly simulatorSpeed: number;
   /** The IANA zone of every calendar day, on the server and on screens (GET /client-config). */
   readonly zone: string;
-  readonly jwtSecret: string;
+  /** Unset only in demo mode, which then makes its own (SigningSecret). */
+  readonly jwtSecret: string | undefined;
   readonly jwtTtlSeconds: number;
   readonly dataDir: string;
   readonly embeddedDbPort: number;
@@ -91,6 +161,14 @@ export class AppConfig {
   readonly liveTickMs: number;
   /** Longest time between two updates, so time alone (midnight, due dates) reaches screens. */
   readonly liveHeartbeatMs: number;
+  /** When set, `GET /metrics` needs it as a bearer token. */
+  readonly metricsToken: string | undefined;
+  /** Express `trust proxy`: the proxies whose X-Forwarded-For tells the client's address. */
+  readonly trustProxy: number | readonly string[] | undefined;
+  /** Requests a second one ingest key may make (429 beyond). */
+  readonly ingestRateLimit: number;
+  /** Origins allowed by CORS; none by default. */
+  readonly corsOrigins: readonly string[];
 
   constructor(env: Record<string, string | undefined> = process.env) {
     const parsed = environmentSchema.safeParse(env);
@@ -106,8 +184,7 @@ export class AppConfig {
     this.simulator = e.SIMULATOR ?? e.DEMO;
     this.simulatorSpeed = e.SIMULATOR_SPEED;
     this.zone = e.TZ_DISPLAY;
-    // Demo mode is the only place a built-in secret exists, and it says so in its name.
-    this.jwtSecret = e.JWT_SECRET ?? 'demo-mode-only-secret-never-use-in-production';
+    this.jwtSecret = e.JWT_SECRET;
     this.jwtTtlSeconds = e.JWT_TTL_SECONDS;
     this.dataDir = e.DATA_DIR;
     this.embeddedDbPort = e.EMBEDDED_DB_PORT;
@@ -116,5 +193,9 @@ export class AppConfig {
     this.bodyLimit = e.BODY_LIMIT;
     this.liveTickMs = e.LIVE_TICK_MS;
     this.liveHeartbeatMs = e.LIVE_HEARTBEAT_MS;
+    this.metricsToken = e.METRICS_TOKEN;
+    this.trustProxy = e.TRUST_PROXY;
+    this.corsOrigins = e.CORS_ORIGINS;
+    this.ingestRateLimit = e.INGEST_RATE_LIMIT;
   }
 }

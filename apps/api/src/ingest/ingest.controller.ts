@@ -13,6 +13,7 @@ import { ApiBody, ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swag
 import { MAX_EVENTS_PER_REQUEST } from '@ioc/domain';
 import { IngestKeyGuard } from '../auth/auth.guard';
 import { Public } from '../auth/principal';
+import { IngestRateGuard } from './ingest-rate.guard';
 import { IngestService } from './ingest.service';
 
 @ApiTags('ingest')
@@ -21,7 +22,8 @@ export class IngestController {
   constructor(private readonly ingest: IngestService) {}
 
   @Public()
-  @UseGuards(IngestKeyGuard)
+  // In this order: the rate is counted per key that authenticated.
+  @UseGuards(IngestKeyGuard, IngestRateGuard)
   @Post()
   @HttpCode(202)
   @ApiHeader({ name: 'X-Api-Key', required: true, description: 'The source system’s ingest key' })
@@ -45,6 +47,10 @@ export class IngestController {
   @ApiResponse({ status: 400, description: 'Malformed body' })
   @ApiResponse({ status: 401, description: 'Missing or wrong X-Api-Key' })
   @ApiResponse({ status: 413, description: 'Body too large or more than 5,000 events' })
+  @ApiResponse({
+    status: 429,
+    description: 'More than INGEST_RATE_LIMIT requests this second with this key (Retry-After)',
+  })
   receive(
     @Body() body: unknown,
     @Req() request: { apiKeyId?: number },

@@ -2,6 +2,7 @@ import {
   IngestEvent,
   IngestResult,
   isDossierEvent,
+  RejectionReason,
   StaffingReported,
   validateEvent,
 } from '@ioc/domain';
@@ -36,11 +37,16 @@ export class IngestService {
     waitForProjection = false,
   ): Promise<IngestResult> {
     const rejected: IngestResult['rejected'] = [];
+    const rejectedByReason: Partial<Record<RejectionReason, number>> = {};
+    const reject = (reason: RejectionReason, rejection: IngestResult['rejected'][number]) => {
+      rejected.push(rejection);
+      rejectedByReason[reason] = (rejectedByReason[reason] ?? 0) + 1;
+    };
     const checked: Checked[] = [];
     for (const [index, raw] of rawEvents.entries()) {
       const result = validateEvent(raw);
       if (result.ok) checked.push({ index, event: result.event });
-      else rejected.push({ index, eventId: eventIdOf(raw), errors: result.errors });
+      else reject(result.reason, { index, eventId: eventIdOf(raw), errors: result.errors });
     }
 
     const snapshot = await this.directory.knowing((s) =>
@@ -51,7 +57,7 @@ export class IngestService {
     let duplicates = 0;
     for (const { index, event } of checked) {
       const errors = unknownCodes(event, snapshot);
-      if (errors.length) rejected.push({ index, eventId: event.eventId, errors });
+      if (errors.length) reject('unknown_code', { index, eventId: event.eventId, errors });
       else if (idsInRequest.has(event.eventId)) duplicates++;
       else {
         idsInRequest.add(event.eventId);
@@ -59,7 +65,10 @@ export class IngestService {
       }
     }
     rejected.sort((a, b) => a.index - b.index);
-    if (valid.length === 0) return { accepted: 0, duplicates, rejected };
+    if (valid.length === 0) {
+      this.bus.emit('events.ingested', { accepted: 0, duplicates, rejected: rejectedByReason });
+      return { accepted: 0, duplicates, rejected };
+    }
 
     const { accepted, dossiers, staffing } = await this.repository.transaction(async (tx) => {
       const inserted = await this.repository.append(tx, valid, apiKeyId);
@@ -70,6 +79,12 @@ export class IngestService {
       await this.projection.queue(tx, dossierIds);
       return { accepted: fresh.length, dossiers: dossierIds.length, staffing: reports.length };
     });
+    const allDuplicates = duplicates + valid.length - accepted;
+    this.bus.emit('events.ingested', {
+      accepted,
+      duplicates: allDuplicates,
+      rejected: rejectedByReason,
+    });
     if (staffing) this.bus.emit('staffing.recorded', { reports: staffing });
     if (dossiers) {
       const projected = this.projector.drain();
@@ -77,7 +92,7 @@ export class IngestService {
       if (waitForProjection) await projected;
       else projected.catch(() => undefined);
     }
-    return { accepted, duplicates: duplicates + valid.length - accepted, rejected };
+    return { accepted, duplicates: allDuplicates, rejected };
   }
 }
 

@@ -74,9 +74,13 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     // Another instance accepted events: recompute here too.
     namespace.on(DATA_CHANGED, () => this.live.markChanged());
     this.live.attach({
-      publish: (room, snapshot) => namespace.local.to(room).emit('update', snapshot),
+      publish: (room, snapshot) => {
+        namespace.local.to(room).emit('update', snapshot);
+        return namespace.adapter.rooms.get(room)?.size ?? 0;
+      },
       // A single instance has nobody to tell.
       announceChange: () => this.config.redisUrl && namespace.serverSideEmit(DATA_CHANGED),
+      clients: () => namespace.sockets.size,
     });
   }
 

@@ -51,9 +51,18 @@ type ReadingsAt = (window: WindowName) => Promise<WindowReading>;
 
 /** Where snapshots go: the gateway implements it with socket.io rooms. */
 export interface LivePublisher {
-  publish(room: string, snapshot: LiveSnapshot): void;
+  /** Sends the snapshot to the room's clients on this instance; answers how many there are. */
+  publish(room: string, snapshot: LiveSnapshot): number;
   /** Tells the other API instances that data changed. */
   announceChange(): void;
+  /** The clients connected to this instance. */
+  clients(): number;
+}
+
+/** What this instance's live stream carries right now. */
+export interface LiveStats {
+  rooms: number;
+  clients: number;
 }
 
 /**
@@ -101,6 +110,10 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     this.publisher = publisher;
   }
 
+  stats(): LiveStats {
+    return { rooms: this.rooms.size, clients: this.publisher?.clients() ?? 0 };
+  }
+
   /** Data changed here or on another instance. */
   markChanged(): void {
     for (const room of this.rooms.values()) room.dirty = true;
@@ -140,6 +153,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       const due = [...this.rooms.values()].filter(
         (room) => room.dirty || performance.now() - room.computedAt >= this.config.liveHeartbeatMs,
       );
+      if (due.length === 0) return;
+      const started = performance.now();
       // Rooms are computed side by side: each waits for the database, not for the other rooms.
       const readings = this.readingsAt(this.clock.now());
       const results = await Promise.allSettled(due.map((room) => this.refresh(room, readings)));
@@ -147,6 +162,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
         if (result.status === 'rejected')
           this.logger.error(`Live tick failed: ${(result.reason as Error).message}`);
       }
+      const seconds = (performance.now() - started) / 1000;
+      this.bus.emit('live.ticked', { rooms: due.length, seconds });
     } finally {
       this.ticking = false;
     }
@@ -215,7 +232,10 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       ranking: this.rankings.visibleTo(room.viewer, districtRanking),
       lateAgencies: this.alerts.lateAgenciesOf(scope, window, province.byAgency),
     };
-    if (this.rooms.has(name)) this.publisher?.publish(name, room.snapshot);
+    if (this.rooms.has(name) && this.publisher) {
+      const clients = this.publisher.publish(name, room.snapshot);
+      this.bus.emit('live.published', { clients });
+    }
     return room.snapshot;
   }
 }

@@ -1,8 +1,9 @@
 import { INestApplicationContext, Logger } from '@nestjs/common';
-import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { createClient } from 'redis';
 import type { Server, ServerOptions } from 'socket.io';
+import { LiveIoAdapter } from './live-io.adapter';
 
 const TWO_MINUTES = 120_000;
 
@@ -10,16 +11,17 @@ const TWO_MINUTES = 120_000;
  * Several API instances behind one wall: socket.io's Redis Streams adapter carries
  * inter-instance messages and keeps connection-state recovery working across instances.
  */
-export class RedisIoAdapter extends IoAdapter {
+export class RedisIoAdapter extends LiveIoAdapter {
   private readonly logger = new Logger(RedisIoAdapter.name);
   private adapterConstructor: ReturnType<typeof createAdapter> | undefined;
   private client: ReturnType<typeof createClient> | undefined;
 
   constructor(
     app: INestApplicationContext,
+    corsOrigins: readonly string[],
     private readonly redisUrl: string,
   ) {
-    super(app);
+    super(app, corsOrigins);
   }
 
   async connect(): Promise<void> {
@@ -31,7 +33,7 @@ export class RedisIoAdapter extends IoAdapter {
     this.logger.log('socket.io uses the Redis Streams adapter');
   }
 
-  override createIOServer(port: number, options?: ServerOptions) {
+  override createIOServer(port: number, options?: Partial<ServerOptions>) {
     const server = super.createIOServer(port, {
       ...options,
       connectionStateRecovery: { maxDisconnectionDuration: TWO_MINUTES },

@@ -59,18 +59,27 @@ export class DossierProjector implements OnModuleInit, OnModuleDestroy {
   private async run(): Promise<void> {
     try {
       for (let taken = PASS_SIZE; taken === PASS_SIZE;) {
-        taken = await this.repository.transaction(async (tx) => {
+        const started = performance.now();
+        const pass = await this.repository.transaction(async (tx) => {
           await this.repository.lock(tx);
           const dossierIds = await this.repository.takeQueued(tx, PASS_SIZE);
-          await this.projection.project(tx, dossierIds);
-          return dossierIds.length;
+          const outcome = await this.projection.project(tx, dossierIds);
+          return { taken: dossierIds.length, setAside: outcome.setAside.length };
         });
-        if (taken) this.bus.emit('dossiers.projected', { dossiers: taken });
+        taken = pass.taken;
+        if (taken) {
+          const seconds = (performance.now() - started) / 1000;
+          this.bus.emit('dossiers.projected', {
+            dossiers: taken,
+            setAside: pass.setAside,
+            seconds,
+          });
+        }
       }
     } catch (error) {
-      this.logger.error(
-        `Projection pass failed, retried on the next one: ${(error as Error).message}`,
-      );
+      const message = (error as Error).message;
+      this.logger.error(`Projection pass failed, retried on the next one: ${message}`);
+      this.bus.emit('projection.failed', { message });
       throw error;
     }
   }

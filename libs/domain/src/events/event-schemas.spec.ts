@@ -264,6 +264,19 @@ describe('validateEvent', () => {
       expect(errorsOf('dossier.received')).toEqual(['event must be a JSON object']);
     });
 
+    it('with a reason to count rejections by: not an object, unknown type, invalid fields', () => {
+      const reasonOf = (raw: unknown) => {
+        const result = validateEvent(raw);
+        return result.ok ? 'accepted' : result.reason;
+      };
+      expect(reasonOf(null)).toBe('not_an_object');
+      expect(reasonOf([receivedEvent])).toBe('not_an_object');
+      expect(reasonOf({ ...receivedEvent, type: 'dossier.lost' })).toBe('unknown_type');
+      expect(reasonOf({ ...receivedEvent, type: '__proto__' })).toBe('unknown_type');
+      expect(reasonOf({ ...receivedEvent, feeVnd: -1 })).toBe('invalid_fields');
+      expect(reasonOf({ ...receivedEvent, occurredAt: '2021-02-08' })).toBe('invalid_fields');
+    });
+
     it('componentsDigitized greater than componentsTotal, or without it', () => {
       expect(errorsOf({ ...receivedEvent, componentsTotal: 3, componentsDigitized: 4 })).toEqual([
         'componentsDigitized: componentsDigitized must not exceed componentsTotal',

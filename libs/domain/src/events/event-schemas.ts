@@ -174,21 +174,40 @@ export type IngestEvent = {
 }[EventType];
 export type DossierEvent = Exclude<IngestEvent, StaffingReported>;
 
-export type EventValidation = { ok: true; event: IngestEvent } | { ok: false; errors: string[] };
+/**
+ * Why an event was rejected, in a few words an operator can count by (the errors say the rest):
+ * not a JSON object, no known `type`, fields that break its schema, or codes the directory does
+ * not know (checked by the API against its directory).
+ */
+export const REJECTION_REASONS = [
+  'not_an_object',
+  'unknown_type',
+  'invalid_fields',
+  'unknown_code',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+export type EventValidation =
+  { ok: true; event: IngestEvent } | { ok: false; reason: RejectionReason; errors: string[] };
 
 /** Validates one event on its own, with reasons a source system's developer can act on. */
 export function validateEvent(raw: unknown): EventValidation {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    return { ok: false, errors: ['event must be a JSON object'] };
+    return { ok: false, reason: 'not_an_object', errors: ['event must be a JSON object'] };
   }
   const type = (raw as { type?: unknown }).type;
   if (typeof type !== 'string' || !Object.hasOwn(schemasByType, type)) {
-    return { ok: false, errors: [`type: must be one of ${EVENT_TYPES.join(', ')}`] };
+    return {
+      ok: false,
+      reason: 'unknown_type',
+      errors: [`type: must be one of ${EVENT_TYPES.join(', ')}`],
+    };
   }
   const result = schemasByType[type as EventType].safeParse(raw);
   if (result.success) return { ok: true, event: result.data };
   return {
     ok: false,
+    reason: 'invalid_fields',
     errors: result.error.issues.map((issue) =>
       issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message,
     ),

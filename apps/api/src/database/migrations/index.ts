@@ -3,6 +3,7 @@ import { PendingDossierQueue1763800000000 } from './1763800000000-PendingDossier
 import { OpenDossierFastPath1763900000000 } from './1763900000000-OpenDossierFastPath';
 import { LeanReadPath1764000000000 } from './1764000000000-LeanReadPath';
 import { SetAsideDossiers1764100000000 } from './1764100000000-SetAsideDossiers';
+import { AppSecrets1764300000000 } from './1764300000000-AppSecrets';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   OpenDossierFastPath1763900000000,
   LeanReadPath1764000000000,
   SetAsideDossiers1764100000000,
+  AppSecrets1764300000000,
 ];
