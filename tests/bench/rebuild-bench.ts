@@ -247,9 +247,9 @@ async function rebuild(): Promise<RebuildRun> {
     } catch {
       message = line;
     }
-    if (!/rebuil/i.test(message)) return;
+    if (!/rebuil|dossiers derived from/i.test(message)) return;
     const now = performance.now();
-    const progress = /Rebuilt ([\d,]+) \//.exec(message);
+    const progress = /Rebuilt ([\d,]+) dossiers so far/.exec(message);
     let pace = '';
     if (progress) {
       const done = Number(progress[1].replaceAll(',', ''));

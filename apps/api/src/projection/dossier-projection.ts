@@ -18,6 +18,20 @@ export interface ProjectionOutcome {
   setAside: SetAsideDossier[];
 }
 
+/** What deriving a set of dossiers gave: their rows, those set aside, and the latest event used. */
+export interface DerivedBatch {
+  derived: DerivedRows[];
+  setAside: SetAsideDossier[];
+  /** The latest `occurredAt` among the derived dossiers' events; -Infinity when none. */
+  latestEvent: number;
+}
+
+/** Dossiers derived between two turns of the event loop. */
+const YIELD_EVERY = 200;
+
+/** Writes derived rows in the caller's transaction, or throws what the database refused. */
+type RowsWriter = (rows: readonly DerivedRows[]) => Promise<void>;
+
 const isoOrNull = (instant: number | null) =>
   instant === null ? null : new Date(instant).toISOString();
 
@@ -35,6 +49,7 @@ function isCausedByData(error: unknown): boolean {
  * Keeps the derived tables current: re-derives whole dossiers from all their events (so the order
  * events arrive in never matters) and moves their facts in the day rollups by the difference.
  * A dossier that cannot be derived or written is set aside, and never holds up the others.
+ * A full rebuild takes the same steps over the whole log: {@link derive}, {@link appendIsolated}.
  */
 @Injectable()
 export class DossierProjection {
@@ -46,30 +61,27 @@ export class DossierProjection {
     private readonly directory: DirectoryService,
   ) {}
 
+  /** The calendar and procedures in force now; a rebuild keeps one for all its dossiers. */
+  context(): DerivationContext {
+    const procedures = this.directory.current.procedures;
+    return {
+      calendar: this.calendar.current,
+      processingDays: (code: string) => procedures.get(code)?.processingDays,
+    };
+  }
+
   /** Must run in a transaction holding the projection lock. */
   async project(tx: EntityManager, dossierIds: readonly string[]): Promise<ProjectionOutcome> {
     if (dossierIds.length === 0) return { derived: 0, setAside: [] };
     const eventsByDossier = await this.repository.eventsOf(tx, dossierIds);
-    const calendar = this.calendar.current;
-    await prepareCalendar(calendar, eventsByDossier);
-    const context: DerivationContext = {
-      calendar,
-      processingDays: (code: string) => this.directory.current.procedures.get(code)?.processingDays,
-    };
-    const setAside: SetAsideDossier[] = [];
-    const derived: DerivedRows[] = [];
-    let latestEvent = -Infinity;
-    for (const dossierId of dossierIds) {
-      const events = eventsByDossier.get(dossierId) ?? [];
-      try {
-        derived.push(rowsOf(deriveDossierState(dossierId, events, context), context.calendar));
-        for (const event of events)
-          latestEvent = Math.max(latestEvent, Date.parse(event.occurredAt));
-      } catch (error) {
-        setAside.push(setAsideOf(dossierId, events, `derivation failed: ${messageOf(error)}`));
-      }
-    }
-    await this.writeIsolated(tx, derived, eventsByDossier, setAside);
+    const { derived, setAside, latestEvent } = await this.derive(
+      eventsByDossier,
+      this.context(),
+      dossierIds,
+    );
+    await this.writeIsolated(tx, derived, eventsByDossier, setAside, (rows) =>
+      this.repository.replaceDerived(tx, rows),
+    );
     const setAsideIds = new Set(setAside.map((dossier) => dossier.dossierId));
     // A dossier set aside counts in no figure until it can be derived again.
     await this.repository.removeDerived(tx, [...setAsideIds]);
@@ -91,18 +103,69 @@ export class DossierProjection {
   }
 
   /**
+   * Derives each dossier (by default every one of `eventsByDossier`, a dossier without events
+   * included) into its rows; one whose derivation throws is set aside with the reason.
+   */
+  async derive(
+    eventsByDossier: Map<string, DossierEvent[]>,
+    context: DerivationContext,
+    dossierIds: Iterable<string> = eventsByDossier.keys(),
+  ): Promise<DerivedBatch> {
+    await prepareCalendar(context.calendar, eventsByDossier);
+    const batch: DerivedBatch = { derived: [], setAside: [], latestEvent: -Infinity };
+    let sinceYield = 0;
+    for (const dossierId of dossierIds) {
+      // Lets the database's answers in meanwhile: a rebuild's writes go on while it derives.
+      if (++sinceYield === YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const events = eventsByDossier.get(dossierId) ?? [];
+      try {
+        batch.derived.push(
+          rowsOf(deriveDossierState(dossierId, events, context), context.calendar),
+        );
+        for (const event of events)
+          batch.latestEvent = Math.max(batch.latestEvent, Date.parse(event.occurredAt));
+      } catch (error) {
+        batch.setAside.push(
+          setAsideOf(dossierId, events, `derivation failed: ${messageOf(error)}`),
+        );
+      }
+    }
+    return batch;
+  }
+
+  /**
+   * Appends derived rows to the tables a rebuild emptied (no rollups: they are summed at its
+   * end). Must run in the rebuild's transaction; what the database refuses is set aside.
+   */
+  appendIsolated(
+    tx: EntityManager,
+    derived: readonly DerivedRows[],
+    eventsByDossier: Map<string, DossierEvent[]>,
+    setAside: SetAsideDossier[],
+  ): Promise<void> {
+    return this.writeIsolated(tx, derived, eventsByDossier, setAside, (rows) =>
+      this.repository.appendDerived(tx, rows),
+    );
+  }
+
+  /**
    * Writes all the rows at once; when the data of some dossier makes the database refuse them,
-   * halves the set until each refused dossier is alone, and sets those aside.
+   * halves the set until each refused dossier is alone, and sets those aside. Each try runs in
+   * a savepoint of the caller's transaction, so a refusal undoes only that try.
    */
   private async writeIsolated(
     tx: EntityManager,
     derived: readonly DerivedRows[],
     eventsByDossier: Map<string, DossierEvent[]>,
     setAside: SetAsideDossier[],
+    write: RowsWriter,
   ): Promise<void> {
     if (derived.length === 0) return;
     try {
-      await this.repository.isolated(tx, () => this.repository.replaceDerived(tx, derived));
+      await this.repository.isolated(tx, () => write(derived));
     } catch (error) {
       if (!isCausedByData(error)) throw error;
       if (derived.length === 1) {
@@ -112,8 +175,8 @@ export class DossierProjection {
         return;
       }
       const half = derived.length >> 1;
-      await this.writeIsolated(tx, derived.slice(0, half), eventsByDossier, setAside);
-      await this.writeIsolated(tx, derived.slice(half), eventsByDossier, setAside);
+      await this.writeIsolated(tx, derived.slice(0, half), eventsByDossier, setAside, write);
+      await this.writeIsolated(tx, derived.slice(half), eventsByDossier, setAside, write);
     }
   }
 }

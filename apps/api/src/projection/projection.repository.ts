@@ -1,5 +1,8 @@
 import { COUNTERS, DossierEvent } from '@ioc/domain';
 import { Injectable } from '@nestjs/common';
+import { finished } from 'node:stream/promises';
+import type { PoolClient } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 
 /** The rows that stand for one derived dossier in the derived tables. */
@@ -64,8 +67,25 @@ const ADD_FACTS = rollupStatement(`
       AS r(dossier_id text, seq smallint, at timestamptz, day date, agency_code text, unit_code text, ${COUNTER_TYPES})
   RETURNING *`);
 
-const DOSSIER_COLUMNS = `dossier_id, procedure_code, agency_code, unit_code, channel, received_at, due_at, due_steps,
-  resolved_at, withdrawn_at, fee_vnd, first_paid_at, open_range, paused, overdue, due_soon`;
+const DOSSIER_COLUMN_NAMES = [
+  'dossier_id',
+  'procedure_code',
+  'agency_code',
+  'unit_code',
+  'channel',
+  'received_at',
+  'due_at',
+  'due_steps',
+  'resolved_at',
+  'withdrawn_at',
+  'fee_vnd',
+  'first_paid_at',
+  'open_range',
+  'paused',
+  'overdue',
+  'due_soon',
+];
+const DOSSIER_COLUMNS = DOSSIER_COLUMN_NAMES.join(', ');
 const UPSERT_DOSSIERS = `
   INSERT INTO dossier (${DOSSIER_COLUMNS})
   SELECT ${DOSSIER_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(
@@ -73,9 +93,8 @@ const UPSERT_DOSSIERS = `
     received_at timestamptz, due_at timestamptz, due_steps jsonb, resolved_at timestamptz,
     withdrawn_at timestamptz, fee_vnd bigint, first_paid_at timestamptz, open_range tstzrange,
     paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange)
-  ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMNS.split(',')
-    .slice(1)
-    .map((c) => `${c.trim()} = excluded.${c.trim()}`)
+  ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMN_NAMES.slice(1)
+    .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;
 
 const INSERT_OPEN = `
@@ -83,6 +102,84 @@ const INSERT_OPEN = `
   SELECT dossier_id, unit_code, agency_code, paused_since, due_soon_from, due_at
     FROM jsonb_to_recordset($1::jsonb) AS r(dossier_id text, unit_code text, agency_code text,
       paused_since timestamptz, due_soon_from timestamptz, due_at timestamptz)`;
+
+const FACT_COLUMNS = ['dossier_id', 'seq', 'at', 'day', 'agency_code', 'unit_code', ...COUNTERS];
+const OPEN_COLUMNS = [
+  'dossier_id',
+  'unit_code',
+  'agency_code',
+  'paused_since',
+  'due_soon_from',
+  'due_at',
+];
+// A fact carries only the counters it moves; the others are 0.
+const FACT_DEFAULTS: Record<string, unknown> = Object.fromEntries(COUNTERS.map((c) => [c, 0]));
+const NO_DEFAULTS: Record<string, unknown> = {};
+
+/** Events read from the log at a time; a dossier cut by the end of a fetch waits for the next. */
+const LOG_FETCH_ROWS = 10_000;
+
+const COPY_ESCAPES: Record<string, string> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+const SEPARATORS = /[\\\t\n\r]/;
+
+/** A value in COPY's text format: \N for null, JSON for objects, separators escaped. */
+function copyField(value: unknown): string {
+  // Numbers need no escape; most fields are counters.
+  if (typeof value === 'number') return String(value);
+  if (value === null || value === undefined) return '\\N';
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return SEPARATORS.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text;
+}
+
+/** Rows as COPY text, one line each, fields in the order of `columns`. */
+function copyText(
+  rows: readonly Record<string, unknown>[],
+  columns: readonly string[],
+  defaults: Record<string, unknown>,
+): Buffer {
+  const missing = columns.map((column) => copyField(defaults[column]));
+  const lines = new Array<string>(rows.length + 1);
+  const fields = new Array<string>(columns.length);
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
+    for (let c = 0; c < columns.length; c++) {
+      const value = row[columns[c]];
+      fields[c] = value === undefined ? missing[c] : copyField(value);
+    }
+    lines[r] = fields.join('\t');
+  }
+  lines[rows.length] = '';
+  return Buffer.from(lines.join('\n'));
+}
+
+/** The pg client under a TypeORM transaction, for what TypeORM does not speak (COPY). */
+async function clientOf(tx: EntityManager): Promise<PoolClient> {
+  if (!tx.queryRunner) throw new Error('COPY needs the entity manager of a transaction');
+  return (await tx.queryRunner.connect()) as PoolClient;
+}
+
+/** A string as an SQL literal, for the statements that take no parameters. */
+const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** COPY of rows into a table; sent whole once the server is ready, so it needs no further turn. */
+async function copyInto(
+  client: PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Record<string, unknown>[],
+  defaults = NO_DEFAULTS,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const copy = client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`));
+  copy.end(copyText(rows, columns, defaults));
+  await finished(copy);
+}
 
 // One writer at a time re-derives dossiers, across every API instance: a dossier's state is
 // read, derived and written back whole, and two writers must not interleave on it.
@@ -186,14 +283,6 @@ export class ProjectionRepository {
     return byDossier;
   }
 
-  /** Every dossier the log knows, in a stable order. */
-  async allDossierIds(): Promise<string[]> {
-    const rows = await this.db.query<{ dossier_id: string }[]>(
-      `SELECT DISTINCT dossier_id FROM event WHERE dossier_id IS NOT NULL ORDER BY dossier_id`,
-    );
-    return rows.map((row) => row.dossier_id);
-  }
-
   /**
    * Replaces what the derived tables hold of these dossiers with their new rows, and moves the
    * day rollups by the difference. A dossier given no rows is taken out of the figures.
@@ -273,6 +362,107 @@ export class ProjectionRepository {
       eventIds: row.event_ids,
       setAsideAt: row.set_aside_at.toISOString(),
     }));
+  }
+
+  /**
+   * Every dossier event of the log, each dossier's events together, in batches of whole
+   * dossiers: read through a cursor in dossier order, on a connection of its own that sees the
+   * log as `tx` sees it now (call it after emptying the derived tables, so that any event it
+   * does not see waits for `tx` to queue its dossier). The next fetch runs while a batch is used.
+   */
+  async *dossierLog(tx: EntityManager): AsyncGenerator<Map<string, DossierEvent[]>> {
+    const [{ snapshot }] = await tx.query<{ snapshot: string }[]>(
+      `SELECT pg_export_snapshot() AS snapshot`,
+    );
+    const reader = this.db.createQueryRunner();
+    const client = (await reader.connect()) as PoolClient;
+    const fetch = () => {
+      const rows = client
+        .query<[string, DossierEvent]>({
+          text: `FETCH FORWARD ${LOG_FETCH_ROWS} FROM dossier_log`,
+          rowMode: 'array',
+        })
+        .then((result) => result.rows);
+      rows.catch(() => undefined); // awaited in its turn; not an unhandled rejection meanwhile
+      return rows;
+    };
+    let next: Promise<[string, DossierEvent][]> | undefined;
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+      await client.query(`SET TRANSACTION SNAPSHOT ${literal(snapshot)}`);
+      await client.query(
+        `DECLARE dossier_log NO SCROLL CURSOR FOR
+           SELECT dossier_id, payload FROM event WHERE dossier_id IS NOT NULL ORDER BY dossier_id`,
+      );
+      next = fetch();
+      let batch = new Map<string, DossierEvent[]>();
+      for (;;) {
+        const rows = await next;
+        if (rows.length === 0) break;
+        next = fetch();
+        for (const [dossierId, payload] of rows) {
+          const events = batch.get(dossierId);
+          if (events) events.push(payload);
+          else batch.set(dossierId, [payload]);
+        }
+        // The last dossier may go on in the next fetch: it starts the next batch.
+        const [last] = rows[rows.length - 1];
+        const rest = batch.get(last)!;
+        batch.delete(last);
+        if (batch.size) yield batch;
+        batch = new Map([[last, rest]]);
+      }
+      if (batch.size) yield batch;
+    } finally {
+      await next?.catch(() => undefined);
+      await client.query(`ROLLBACK`).catch(() => undefined);
+      await reader.release();
+    }
+  }
+
+  /**
+   * Appends derived rows to the tables a rebuild emptied, with COPY: dossiers, facts and open
+   * dossiers, not the rollups (see {@link sumRollups}). Throws what the database refuses.
+   */
+  async appendDerived(tx: EntityManager, derived: readonly DerivedRows[]): Promise<void> {
+    const client = await clientOf(tx);
+    const dossiers: Record<string, unknown>[] = [];
+    const facts: Record<string, unknown>[] = [];
+    const open: Record<string, unknown>[] = [];
+    for (const rows of derived) {
+      if (rows.dossier) dossiers.push(rows.dossier);
+      for (const fact of rows.facts) facts.push(fact);
+      if (rows.open) open.push(rows.open);
+    }
+    await copyInto(client, 'dossier', DOSSIER_COLUMN_NAMES, dossiers);
+    await copyInto(client, 'dossier_fact', FACT_COLUMNS, facts, FACT_DEFAULTS);
+    await copyInto(client, 'open_dossier', OPEN_COLUMNS, open);
+  }
+
+  /** Both day rollups summed from every fact at once, into the tables a rebuild emptied. */
+  async sumRollups(tx: EntityManager): Promise<void> {
+    // Enough to group a year of days by unit or agency in memory (4 MB spills to disk).
+    await tx.query(`SET LOCAL work_mem = '64MB'`);
+    for (const [table, key] of [
+      ['unit_day_rollup', 'unit_code'],
+      ['agency_day_rollup', 'agency_code'],
+    ]) {
+      await tx.query(
+        `INSERT INTO ${table} (day, ${key}, ${COUNTER_LIST})
+         SELECT day, ${key}, ${summed} FROM dossier_fact GROUP BY day, ${key}`,
+      );
+    }
+  }
+
+  /**
+   * Statistics of the tables a rebuild filled. Without them the planner guesses, and the
+   * projector's removal of a pass's facts by dossier scans the whole fact table until
+   * autovacuum comes by (docs/benchmarks.md).
+   */
+  async analyzeDerived(tx: EntityManager): Promise<void> {
+    await tx.query(
+      `ANALYZE dossier, dossier_fact, open_dossier, unit_day_rollup, agency_day_rollup, staffing_report`,
+    );
   }
 
   /** Empties every derived table, to derive them all again from the log. */

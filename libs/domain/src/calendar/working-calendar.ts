@@ -52,11 +52,19 @@ interface YearTable {
   working: Uint8Array;
   upTo: Uint32Array;
   total: number;
+  /** Each day as a date, so that a day of the year becomes a date without arithmetic. */
+  dates: LocalDate[];
+}
+
+/** Where a date lies in the year tables. */
+interface YearDay {
+  year: number;
+  dayOfYear: number;
 }
 
 const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 
-function yearDayOf(date: LocalDate): { year: number; dayOfYear: number } {
+function yearDayOf(date: LocalDate): YearDay {
   const year = Number(date.slice(0, 4));
   return { year, dayOfYear: daysBetween(`${date.slice(0, 4)}-01-01`, date) + 1 };
 }
@@ -89,6 +97,9 @@ export const ANNOUNCED_CALENDAR_YEARS = Object.keys(announcedYears).map(Number).
 export class WorkingCalendar {
   private readonly overrides: Map<LocalDate, boolean>;
   private readonly years = new Map<number, YearTable>();
+  // Every day of the years built, by date: a due date is a few look-ups, with no date arithmetic
+  // (a rebuild asks millions of times about a few hundred days).
+  private readonly yearDays = new Map<LocalDate, YearDay>();
 
   constructor(
     readonly clock: LocalClock,
@@ -98,21 +109,22 @@ export class WorkingCalendar {
   }
 
   isWorkingDay(date: LocalDate): boolean {
-    const { year, dayOfYear } = yearDayOf(date);
+    const { year, dayOfYear } = this.yearDayOf(date);
     return this.yearTable(year).working[dayOfYear] === 1;
   }
 
   /** The n-th working day after `date` (n ≥ 1); n = 0 returns the date itself. */
   addWorkingDays(date: LocalDate, n: number): LocalDate {
     if (n <= 0) return date;
-    const start = yearDayOf(date);
+    const start = this.yearDayOf(date);
     let year = start.year;
     // Working days wanted, counted from the start of `year`: whole years are skipped by their totals.
     let wanted = this.yearTable(year).upTo[start.dayOfYear] + n;
     for (let table = this.yearTable(year); wanted > table.total; table = this.yearTable(++year)) {
       wanted -= table.total;
     }
-    return dayOfYearToDate(year, firstIndexReaching(this.yearTable(year).upTo, wanted));
+    const table = this.yearTable(year);
+    return table.dates[firstIndexReaching(table.upTo, wanted)];
   }
 
   nextWorkingDay(date: LocalDate): LocalDate {
@@ -120,18 +132,19 @@ export class WorkingCalendar {
   }
 
   previousWorkingDay(date: LocalDate): LocalDate {
-    const start = yearDayOf(date);
+    const start = this.yearDayOf(date);
     let year = start.year;
     let before = this.yearTable(year).upTo[start.dayOfYear] - (this.isWorkingDay(date) ? 1 : 0);
     while (before === 0) before = this.yearTable(--year).total;
-    return dayOfYearToDate(year, firstIndexReaching(this.yearTable(year).upTo, before));
+    const table = this.yearTable(year);
+    return table.dates[firstIndexReaching(table.upTo, before)];
   }
 
   /** Working days in [from, to], both days included: the days a pause "touched". */
   workingDaysTouched(from: LocalDate, to: LocalDate): number {
     if (to < from) return 0;
-    const start = yearDayOf(from);
-    const end = yearDayOf(to);
+    const start = this.yearDayOf(from);
+    const end = this.yearDayOf(to);
     let count = this.yearTable(end.year).upTo[end.dayOfYear];
     for (let year = start.year; year < end.year; year++) count += this.yearTable(year).total;
     const startTable = this.yearTable(start.year);
@@ -164,6 +177,17 @@ export class WorkingCalendar {
     return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday' };
   }
 
+  /** Where a date lies in the year tables; its year's table is built if it was not yet. */
+  private yearDayOf(date: LocalDate): YearDay {
+    let yearDay = this.yearDays.get(date);
+    if (!yearDay) {
+      // A date not written as the tables write it (or of a year not built yet) is worked out.
+      yearDay = yearDayOf(date);
+      this.yearTable(yearDay.year);
+    }
+    return yearDay;
+  }
+
   /** The year's working days, built once: any span is then a few look-ups, never a walk. */
   private yearTable(year: number): YearTable {
     let table = this.years.get(year);
@@ -174,11 +198,15 @@ export class WorkingCalendar {
       const length = isLeapYear(year) ? 366 : 365;
       const working = new Uint8Array(length + 1);
       const upTo = new Uint32Array(length + 1);
+      const dates: LocalDate[] = [''];
       for (let day = 1; day <= length; day++) {
-        working[day] = this.computeWorkingDay(dayOfYearToDate(year, day)) ? 1 : 0;
+        const date = dayOfYearToDate(year, day);
+        dates.push(date);
+        this.yearDays.set(date, { year, dayOfYear: day });
+        working[day] = this.computeWorkingDay(date) ? 1 : 0;
         upTo[day] = upTo[day - 1] + working[day];
       }
-      table = { working, upTo, total: upTo[length] };
+      table = { working, upTo, total: upTo[length], dates };
       this.years.set(year, table);
     }
     return table;

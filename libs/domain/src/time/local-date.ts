@@ -42,13 +42,22 @@ export class LocalClock {
   // deriving thousands of due dates a second cheap.
   private readonly offsets = new Map<number, number>();
   private readonly dayStarts = new Map<LocalDate, number>();
+  private readonly dayEnds = new Map<LocalDate, number>();
+  // Local days by epoch day: the days met are few, the instants asked about many.
+  private readonly dates = new Map<number, LocalDate>();
 
   constructor(readonly zone: string = DEFAULT_ZONE) {
     if (!DateTime.local().setZone(zone).isValid) throw new Error(`Unknown time zone "${zone}"`);
   }
 
   dateOf(instant: number): LocalDate {
-    return fromEpochDay(Math.floor((instant + this.offsetAt(instant)) / DAY_MS));
+    const epochDay = Math.floor((instant + this.offsetAt(instant)) / DAY_MS);
+    let date = this.dates.get(epochDay);
+    if (date === undefined) {
+      date = fromEpochDay(epochDay);
+      this.dates.set(epochDay, date);
+    }
+    return date;
   }
 
   startOfDay(date: LocalDate): number {
@@ -62,7 +71,12 @@ export class LocalClock {
 
   /** 23:59:59.999 local: the last instant a due date on that day allows. */
   endOfDay(date: LocalDate): number {
-    return this.startOfDay(addDays(date, 1)) - 1;
+    let end = this.dayEnds.get(date);
+    if (end === undefined) {
+      end = this.startOfDay(addDays(date, 1)) - 1;
+      this.dayEnds.set(date, end);
+    }
+    return end;
   }
 
   /** Milliseconds since local midnight, so an instant can be moved to another day at the same time. */
