@@ -686,12 +686,31 @@ describe('video wall /wall', () => {
 
   it('turns amber when the figures stop following the events, though the link stays up', async () => {
     await page.waitForSelector('[data-testid="freshness"][data-state="live"]', { timeout: 15_000 });
-    // The projection held up (as by a stuck instance): the simulator's events keep coming, the
-    // socket keeps its heartbeat, but the figures fall behind, and the wall says so.
+    // The projection held up (as by a stuck instance): events keep coming, the socket keeps its
+    // heartbeat, but the figures fall behind, and the wall says so. One event is posted here:
+    // out of office hours the simulator may post none.
     const blocker = new Client({ connectionString: t.databaseUrl });
     await blocker.connect();
     try {
       await blocker.query('SELECT pg_advisory_lock($1)', [PROJECTION_LOCK]);
+      const agency = directory.agencies.find((a) => a.kind === 'commune_committee')!;
+      const postedAt = Date.now();
+      await postEvents(
+        t.url,
+        [
+          {
+            eventId: `e2e-held-up-${postedAt}`,
+            type: 'dossier.received',
+            occurredAt: localIso(postedAt - 1_000),
+            dossierId: `e2e-held-up-${postedAt}`,
+            procedureCode: directory.procedures[0].code,
+            agencyCode: agency.code,
+            unitCode: agency.unitCode,
+            channel: 'online',
+          },
+        ],
+        { wait: false },
+      );
       await page.waitForSelector('[data-testid="freshness"][data-state="stale"]', {
         timeout: 30_000,
       });
