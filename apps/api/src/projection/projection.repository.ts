@@ -181,6 +181,10 @@ async function copyInto(
   await finished(copy);
 }
 
+// On the database's clock, so the app's clock may differ from it; null for an empty queue.
+const OLDEST_QUEUED_AGE_MS = `(extract(epoch FROM now() - min(queued_at)) * 1000)::float8`;
+const ageMs = (measured: number | null) => Math.max(0, measured ?? 0);
+
 // One writer at a time re-derives dossiers, across every API instance: a dossier's state is
 // read, derived and written back whole, and two writers must not interleave on it.
 export const PROJECTION_LOCK = 7_340_001;
@@ -251,18 +255,16 @@ export class ProjectionRepository {
   /** How long the oldest queued dossier has waited, in milliseconds; 0 when none waits. */
   async oldestQueuedAgeMs(): Promise<number> {
     const [row] = await this.db.query<{ age_ms: number | null }[]>(
-      `SELECT (extract(epoch FROM now() - min(queued_at)) * 1000)::float8 AS age_ms FROM pending_dossier`,
+      `SELECT ${OLDEST_QUEUED_AGE_MS} AS age_ms FROM pending_dossier`,
     );
-    return Math.max(0, row.age_ms ?? 0);
+    return ageMs(row.age_ms);
   }
 
   async queueStatus(): Promise<QueueStatus> {
-    const [row] = await this.db.query<{ length: number; oldest_age_ms: number | null }[]>(
-      `SELECT count(*)::int AS length,
-              (extract(epoch FROM now() - min(queued_at)) * 1000)::float8 AS oldest_age_ms
-         FROM pending_dossier`,
+    const [row] = await this.db.query<{ length: number; age_ms: number | null }[]>(
+      `SELECT count(*)::int AS length, ${OLDEST_QUEUED_AGE_MS} AS age_ms FROM pending_dossier`,
     );
-    return { length: row.length, oldestAgeMs: Math.max(0, row.oldest_age_ms ?? 0) };
+    return { length: row.length, oldestAgeMs: ageMs(row.age_ms) };
   }
 
   /** Every event of these dossiers, by dossier. */

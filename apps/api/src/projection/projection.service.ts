@@ -36,8 +36,7 @@ export class ProjectionService {
    * app's clock may differ from the database's.
    */
   async freshness(): Promise<Freshness> {
-    const computedAt = this.clock.now();
-    return { asOf: computedAt - (await this.repository.oldestQueuedAgeMs()), computedAt };
+    return this.freshnessGiven(await this.repository.oldestQueuedAgeMs());
   }
 
   async status(): Promise<ProjectionStatus> {
@@ -45,7 +44,12 @@ export class ProjectionService {
       this.repository.queueStatus(),
       this.repository.setAsideCount(),
     ]);
-    return { ...queue, setAside, asOf: this.clock.now() - queue.oldestAgeMs };
+    return { ...queue, setAside, asOf: this.freshnessGiven(queue.oldestAgeMs).asOf };
+  }
+
+  private freshnessGiven(oldestQueuedAgeMs: number): Freshness {
+    const computedAt = this.clock.now();
+    return { asOf: computedAt - oldestQueuedAgeMs, computedAt };
   }
 
   async setAside(
