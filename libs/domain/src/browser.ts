@@ -5,6 +5,7 @@
  * bundle stays light; types may come from anywhere, they leave nothing behind.
  */
 export type * from './contracts/api';
+export type * from './contracts/briefing';
 export * from './contracts/client-config';
 export * from './contracts/live';
 export type { Unit, UnitLevel } from './directory/directory';
@@ -13,3 +14,4 @@ export { rate } from './metrics/metrics';
 export { WINDOWS, type WindowName } from './metrics/windows';
 export { addDays, isoWeekday, startOfWeek, type LocalDate } from './time/local-date';
 export * from './time/zone';
+export * from './time/iso-week';
