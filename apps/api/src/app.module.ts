@@ -6,6 +6,7 @@ import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuthModule } from './auth/auth.module';
+import { BriefingModule } from './briefing/briefing.module';
 import { EventBusModule } from './bus/event-bus';
 import { CalendarModule } from './calendar/calendar.module';
 import { ClientConfigModule } from './client-config/client-config.module';
@@ -73,6 +74,7 @@ export interface AppOptions {
     MetricsModule,
     RankingsModule,
     AlertsModule,
+    BriefingModule,
     LiveModule,
     HealthModule,
     ClientConfigModule,

@@ -125,7 +125,10 @@ export function formRowsOf(
     units: readonly string[],
   ) => {
     const byField = fieldsOf(units);
-    const fields = [...byField.keys()].sort(collator.compare);
+    // A field whose dossiers only paid or were rated this week has nothing to report.
+    const fields = [...byField.keys()]
+      .filter((field) => Object.values(byField.get(field) ?? {}).some((count) => count !== 0))
+      .sort(collator.compare);
     return [
       formRowOf({ ...row, field: null }, total(byField)),
       ...fields.map((field) =>
