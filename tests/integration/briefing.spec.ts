@@ -10,6 +10,7 @@ import {
   PREVIOUS_WEEK,
   WEEK,
 } from '../support/scenarios/briefing-weeks';
+import { BriefingService } from '../../apps/api/src/briefing/briefing.service';
 import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
 /** The figures a checksum is of: the answer less what is not frozen with them. */
@@ -289,5 +290,21 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect((await t.get('/api/v1/briefings/last-week', leader)).status).toBe(400);
     expect((await t.get(`/api/v1/briefings/${WEEK}?scope=nowhere`, leader)).status).toBe(400);
     expect((await t.get(`/api/v1/briefings/${WEEK}?format=doc`, leader)).status).toBe(400);
+  });
+
+  it("freezes last week's briefings of the province and of each unit right below it (Monday's job)", async () => {
+    const scopes = await t.app.get(BriefingService).freezeLastWeek();
+    expect(scopes).toHaveLength(12);
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      const { rows } = await db.query<{ frozen: number }>(
+        `SELECT count(*)::int AS frozen FROM briefing_snapshot WHERE week = $1`,
+        [WEEK],
+      );
+      expect(rows).toEqual([{ frozen: 12 }]);
+    } finally {
+      await db.end();
+    }
   });
 });

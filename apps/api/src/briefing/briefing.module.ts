@@ -7,6 +7,7 @@ import { MetricsModule } from '../metrics/metrics.module';
 import { RankingsModule } from '../rankings/rankings.module';
 import { BriefingController } from './briefing.controller';
 import { BriefingRepository } from './briefing.repository';
+import { BriefingScheduler } from './briefing.scheduler';
 import { BriefingService } from './briefing.service';
 
 @Module({
@@ -19,7 +20,7 @@ import { BriefingService } from './briefing.service';
     AlertsModule,
   ],
   controllers: [BriefingController],
-  providers: [BriefingRepository, BriefingService],
+  providers: [BriefingRepository, BriefingService, BriefingScheduler],
   exports: [BriefingService],
 })
 export class BriefingModule {}
