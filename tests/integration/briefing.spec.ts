@@ -227,6 +227,20 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(body.briefing.checksum).toBe(checksumOfAnswer(body.briefing));
     const kept = await briefingOf(WEEK);
     expect(kept).toMatchObject({ eventsSinceFrozen: 0, checksum: body.briefing.checksum });
+    const audit = await t.get('/api/v1/admin/audit?action=briefing.regenerate', admin);
+    expect(rowsOf(audit)).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        action: 'briefing.regenerate',
+        target: `${WEEK} 70`,
+        details: {
+          week: WEEK,
+          scope: '70',
+          replacedChecksum: frozen.checksum,
+          checksum: body.briefing.checksum,
+        },
+      }),
+    ]);
   });
 
   it('freezes a week once when its first requests come together', async () => {

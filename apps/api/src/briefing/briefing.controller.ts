@@ -3,6 +3,9 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { isIsoWeek } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { CurrentActor } from '../audit/audit-actor.decorator';
+import type { AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { BriefingService } from './briefing.service';
@@ -38,6 +41,7 @@ export class BriefingController {
   constructor(
     private readonly briefings: BriefingService,
     private readonly access: AccessPolicy,
+    private readonly audit: AuditService,
   ) {}
 
   @Roles('admin', 'leader', 'district_chief')
@@ -72,10 +76,22 @@ export class BriefingController {
   @ApiOperation({ summary: 'Computes a closed week again and replaces the kept briefing (admin)' })
   async regenerate(
     @CurrentPrincipal() principal: Principal,
+    @CurrentActor() actor: AuditActor,
     @Param() params: WeekParams,
     @Query() query: RegenerateQuery,
   ) {
     const scope = this.access.unitScope(principal, query.scope);
-    return this.briefings.regenerate(params.week, scope, principal.name);
+    const result = await this.briefings.regenerate(params.week, scope, actor.name);
+    await this.audit.record(actor, {
+      action: 'briefing.regenerate',
+      target: `${params.week} ${scope}`,
+      details: {
+        week: params.week,
+        scope,
+        replacedChecksum: result.replacedChecksum,
+        checksum: result.briefing.checksum,
+      },
+    });
+    return result;
   }
 }
