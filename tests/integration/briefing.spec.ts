@@ -215,6 +215,26 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(after.checksum).toBe(frozen.checksum);
     expect(after.frozenAt).toBe(frozen.frozenAt);
 
+    // Minutes later the count is kept with the briefing, and the next requests do not count again.
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE event SET ingested_at = ingested_at - interval '5 minutes'`);
+      await db.query(
+        `UPDATE briefing_snapshot SET events_before = events_before - interval '5 minutes',
+                events_counted_until = events_counted_until - interval '5 minutes'`,
+      );
+      expect((await briefingOf(WEEK)).eventsSinceFrozen).toBe(1);
+      expect((await briefingOf(WEEK)).eventsSinceFrozen).toBe(1);
+      const { rows } = await db.query<{ counted: number }>(
+        `SELECT events_counted AS counted FROM briefing_snapshot WHERE week = $1 AND scope = '70'`,
+        [WEEK],
+      );
+      expect(rows).toEqual([{ counted: 1 }]);
+    } finally {
+      await db.end();
+    }
+
     const regenerate = (token: string) =>
       t.http.post(`/api/v1/briefings/${WEEK}/regenerate`).set('Authorization', `Bearer ${token}`);
     expect((await regenerate(leader)).status).toBe(403);

@@ -90,7 +90,7 @@ export class BriefingService {
     if (window.to > this.clock.now()) return this.live(week, scope);
     const kept = (await this.repository.find(week, scope)) ?? (await this.freezeOnce(week, scope));
     if (!kept) return this.live(week, scope);
-    return this.answer(kept, await this.eventsSince(kept, window, scope));
+    return this.answer(kept, await this.eventsSince(week, window, scope));
   }
 
   /**
@@ -193,10 +193,10 @@ export class BriefingService {
     };
   }
 
-  private eventsSince(kept: BriefingSnapshot, window: TimeWindow, scope: string) {
+  private eventsSince(week: IsoWeek, window: TimeWindow, scope: string) {
     const province = this.directory.current.province?.code;
     const units = scope === province ? undefined : this.directory.current.subtree(scope);
-    return this.repository.eventsStoredSince(kept.eventsBefore, window.to, units);
+    return this.repository.eventsSinceFrozen(week, scope, window.to, units);
   }
 
   /** Every figure of the briefing, computed now from the derived tables. */
