@@ -38,7 +38,8 @@ async function startApi(): Promise<ChildProcess> {
   });
   let exited = false;
   api.once('exit', () => (exited = true));
-  for (let i = 0; i < 240 && !exited; i++) {
+  // A busy shared machine may take minutes to migrate and seed a 5 M database.
+  for (let i = 0; i < 1200 && !exited; i++) {
     const up = await fetch(`${BASE}/health/ready`).then(
       (r) => r.ok,
       () => false,

@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isIsoWeek } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
@@ -8,7 +8,7 @@ import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
-import { BriefingService } from './briefing.service';
+import { briefingFileName, BriefingService } from './briefing.service';
 
 const week = z
   .string()
@@ -21,7 +21,7 @@ class BriefingQuery extends createZodDto(
   z.object({
     /** A unit code; by default the caller's own unit, or the province. */
     scope: z.string().trim().min(1).max(64).optional(),
-    format: z.enum(['json']).default('json'),
+    format: z.enum(['json', 'xlsx']).default('json'),
   }),
 ) {}
 
@@ -67,7 +67,12 @@ export class BriefingController {
     @Query() query: BriefingQuery,
   ) {
     const scope = this.access.unitScope(principal, query.scope);
-    return this.briefings.briefing(params.week, scope);
+    const briefing = await this.briefings.briefing(params.week, scope);
+    if (query.format === 'json') return briefing;
+    return new StreamableFile(await this.briefings.workbook(briefing), {
+      type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      disposition: `attachment; filename="${briefingFileName(briefing, 'xlsx')}"`,
+    });
   }
 
   @Roles('admin')

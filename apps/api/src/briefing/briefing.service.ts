@@ -34,6 +34,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { Scopes } from '../metrics/scopes';
 import { RankingsService } from '../rankings/rankings.service';
+import { briefingWorkbook } from './briefing-workbook';
 import { BriefingRepository, BriefingSnapshot } from './briefing.repository';
 
 const iso = (instant: number) => new Date(instant).toISOString();
@@ -77,6 +78,11 @@ export class BriefingService {
   /** The last week that has ended, in local time: what `/briefing` opens on a Monday morning. */
   lastCompleteWeek(): IsoWeek {
     return lastCompleteIsoWeek(this.clock.now(), this.calendar.clock.zone);
+  }
+
+  /** The briefing as an XLSX workbook (the same figures, so the same checksum). */
+  workbook(briefing: Briefing): Promise<Buffer> {
+    return briefingWorkbook(briefing, this.calendar.clock);
   }
 
   /** The week still open, computed live. */
@@ -270,6 +276,16 @@ export class BriefingService {
       };
     });
   }
+}
+
+/**
+ * `bao-cao-tuan-<week>-<scope>.<extension>`: a downloaded file names its week and scope (and,
+ * for a week still open, that its figures are provisional).
+ */
+export function briefingFileName(briefing: Briefing, extension: string): string {
+  const provisional = briefing.frozenAt === null ? '-tam-tinh' : '';
+  const scope = briefing.scope.replace(/[^A-Za-z0-9-]+/g, '-');
+  return `bao-cao-tuan-${briefing.week}-${scope}${provisional}.${extension}`;
 }
 
 /** sha256 of the figures' canonical JSON: the same figures, the same checksum, however stored. */
