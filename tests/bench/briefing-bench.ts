@@ -47,6 +47,7 @@ async function startApi(): Promise<ChildProcess> {
     if (up) return api;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  api.kill('SIGTERM');
   throw new Error(exited ? 'API exited at start' : 'API did not start');
 }
 

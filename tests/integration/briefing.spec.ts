@@ -383,10 +383,10 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(receivedRow.getCell(3).value).toBe(json.previous.received.total);
     expect(receivedRow.getCell(4).value).toEqual({
       formula: `B${receivedRow.number}-C${receivedRow.number}`,
-      result: 3,
+      result: json.current.received.total - json.previous.received.total,
     });
     const onTimeRow = summaryRow('Tỉ lệ đúng hạn');
-    expect(onTimeRow.getCell(2).value).toBe(0.75);
+    expect(onTimeRow.getCell(2).value).toBe(json.current.rates.onTime);
     expect(onTimeRow.getCell(2).numFmt).toBe('0.00%');
     // Satisfaction has no data either week: empty cells, no change.
     const satisfied = summaryRow('Tỉ lệ hài lòng');
@@ -436,22 +436,24 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(form.getCell(`G${header + 1}`).value).toBe('Số hồ sơ đã giải quyết');
     expect(form.getCell(`C${header + 3}`).value).toBe('(3)=(4)+(5)+(6)');
     const scopeLine = header + 4;
+    const { received, resolved, inProgress } = json.form.rows[0];
     expect(form.getRow(scopeLine).values).toEqual([
       undefined,
       '',
       'Tỉnh Bình Phước',
-      { formula: `D${scopeLine}+E${scopeLine}+F${scopeLine}`, result: 8 },
-      2,
-      3,
-      3,
-      { formula: `H${scopeLine}+I${scopeLine}+J${scopeLine}`, result: 4 },
-      1,
-      2,
-      1,
-      { formula: `L${scopeLine}+M${scopeLine}`, result: 3 },
-      2,
-      1,
+      { formula: `D${scopeLine}+E${scopeLine}+F${scopeLine}`, result: received.total },
+      received.carriedOver,
+      received.online,
+      received.directOrPostal,
+      { formula: `H${scopeLine}+I${scopeLine}+J${scopeLine}`, result: resolved.total },
+      resolved.early,
+      resolved.onTime,
+      resolved.late,
+      { formula: `L${scopeLine}+M${scopeLine}`, result: inProgress.total },
+      inProgress.withinDeadline,
+      inProgress.overdue,
     ]);
+    expect(received).toEqual({ total: 8, online: 3, directOrPostal: 3, carriedOver: 2 });
     expect(form.rowCount).toBe(scopeLine - 1 + json.form.rows.length);
     expect(form.getCell(`B${scopeLine + 1}`).value).toBe('Cấp tỉnh');
     expect(form.getCell(`A${scopeLine + 1}`).value).toBe(1);
@@ -464,5 +466,22 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(response.headers['content-disposition']).toBe(
       `attachment; filename="bao-cao-tuan-${WEEK}-689.xlsx"`,
     );
+  });
+
+  it('documents the briefing endpoints and their answer in OpenAPI', async () => {
+    interface Operation {
+      summary?: string;
+      responses: Record<string, { content: Record<string, { schema: { properties: object } }> }>;
+    }
+    const document = (await t.http.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const briefing = document.paths['/api/v1/briefings/{week}'].get;
+    expect(briefing.summary).toContain('weekly briefing');
+    const schema = briefing.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['frozenAt', 'checksum', 'eventsSinceFrozen', 'form', 'trend']),
+    );
+    expect(document.paths['/api/v1/briefings/{week}/regenerate'].post.summary).toContain('admin');
   });
 });

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { isIsoWeek } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
 import { briefingFileName, BriefingService } from './briefing.service';
+import { BRIEFING_SCHEMA, BRIEFING_WEEKS_SCHEMA, REGENERATED_SCHEMA } from './openapi';
 
 const week = z
   .string()
@@ -47,6 +48,7 @@ export class BriefingController {
   @Roles('admin', 'leader', 'district_chief')
   @Get()
   @ApiOperation({ summary: 'The last complete ISO week and the week still open, local time' })
+  @ApiOkResponse({ schema: BRIEFING_WEEKS_SCHEMA })
   weeks() {
     const lastComplete = this.briefings.lastCompleteWeek();
     return { lastComplete, open: this.briefings.openWeek() };
@@ -60,7 +62,15 @@ export class BriefingController {
       'A closed week is computed once and kept (frozenAt, checksum; eventsSinceFrozen counts the ' +
       'events stored since that occurred before its end); the open week is live (frozenAt null).',
   })
-  @ApiOkResponse({ description: 'See the Briefing schema (libs/domain contracts/briefing.ts)' })
+  @ApiProduces(
+    'application/json',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  )
+  @ApiOkResponse({
+    description:
+      'JSON; with format=xlsx the same figures as a workbook (Tóm tắt, Xếp hạng, Cơ quan, Biểu II.06a)',
+    schema: BRIEFING_SCHEMA,
+  })
   async briefing(
     @CurrentPrincipal() principal: Principal,
     @Param() params: WeekParams,
@@ -78,7 +88,10 @@ export class BriefingController {
   @Roles('admin')
   @Post(':week/regenerate')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Computes a closed week again and replaces the kept briefing (admin)' })
+  @ApiOperation({
+    summary: 'Computes a closed week again and replaces the kept briefing (admin, audited)',
+  })
+  @ApiOkResponse({ schema: REGENERATED_SCHEMA })
   async regenerate(
     @CurrentPrincipal() principal: Principal,
     @CurrentActor() actor: AuditActor,
