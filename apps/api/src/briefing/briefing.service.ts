@@ -47,7 +47,7 @@ const iso = (instant: number) => new Date(instant).toISOString();
 @Injectable()
 export class BriefingService {
   /** Freezes under way, by week and scope: concurrent first requests wait for the one. */
-  private readonly freezing = new Map<string, Promise<BriefingSnapshot>>();
+  private readonly freezing = new Map<string, Promise<BriefingSnapshot | null>>();
 
   constructor(
     private readonly repository: BriefingRepository,
@@ -154,7 +154,7 @@ export class BriefingService {
     if (!freezing) {
       freezing = this.snapshot(week, scope)
         .then((snapshot) => (snapshot ? this.repository.freeze(week, scope, snapshot) : null))
-        .finally(() => this.freezing.delete(key)) as Promise<BriefingSnapshot>;
+        .finally(() => this.freezing.delete(key));
       this.freezing.set(key, freezing);
     }
     return freezing;
