@@ -40,7 +40,7 @@ async function startApi(): Promise<ChildProcess> {
   api.once('exit', () => (exited = true));
   // A busy shared machine may take minutes to migrate and seed a 5 M database.
   for (let i = 0; i < 1200 && !exited; i++) {
-    const up = await fetch(`${BASE}/health/ready`).then(
+    const up = await fetch(`${BASE}/health`).then(
       (r) => r.ok,
       () => false,
     );
