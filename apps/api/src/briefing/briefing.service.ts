@@ -25,7 +25,7 @@ import {
   emptyFigures,
   addCounters,
 } from '@ioc/domain';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -115,7 +115,7 @@ export class BriefingService {
     const before = await this.repository.find(week, scope);
     const snapshot = await this.snapshot(week, scope);
     if (!snapshot) {
-      throw new BadRequestException(
+      throw new ServiceUnavailableException(
         'The figures are still catching up with the events of the week: try again in a moment',
       );
     }
