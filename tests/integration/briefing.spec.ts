@@ -288,6 +288,8 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
   it('computes the open week live and says so', async () => {
     const open = await briefingOf(OPEN_WEEK);
     expect(open).toMatchObject({ week: OPEN_WEEK, frozenAt: null, eventsSinceFrozen: null });
+    // So far: from Monday 00:00 to now, Monday 08:00.
+    expect([open.from, open.to]).toEqual(['2026-11-22T17:00:00.000Z', new Date(NOW).toISOString()]);
     expect(open.checksum).toBe(checksumOfAnswer(open));
     // Tuesday 24/11 is Ngày Văn hóa Việt Nam: four working days, marked as a holiday week.
     expect(open.workingDays).toEqual({ current: 4, previous: 5 });

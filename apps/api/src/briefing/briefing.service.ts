@@ -210,7 +210,10 @@ export class BriefingService {
     const directory = this.directory.current;
     const unit = directory.units.get(scope);
     if (!unit) throw new BadRequestException(`scope: unknown unit code "${scope}"`);
-    const window = this.windowOf(week);
+    // The open week so far: in progress and overdue are as of now, not of next Monday (and its
+    // ranking's previous window is the same length just before, as /rankings has it).
+    const whole = this.windowOf(week);
+    const window = { from: whole.from, to: Math.min(whole.to, this.clock.now()) };
     const previousWeek = previousIsoWeek(week);
     const previous = isoWeekWindow(previousWeek, this.calendar.clock);
     const slice = this.scopes.unitSlice(scope);
