@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { printedBriefing } from '@/stores/briefing';
 import { useSessionStore } from '@/stores/session';
 
 /** Screens; the wall needs a token: a login, or a kiosk token handed in the URL (`?token=wall_…`). */
@@ -11,6 +12,13 @@ export function createAppRouter(): Router {
         path: '/wall',
         name: 'wall',
         component: () => import('@/views/wall/index.vue'),
+        meta: { needsToken: true },
+      },
+      // The weekly briefing (leader, chiefs for their unit: the API enforces the scope).
+      {
+        path: '/briefing/:week?',
+        name: 'briefing',
+        component: () => import('@/views/briefing/index.vue'),
         meta: { needsToken: true },
       },
       { path: '/login', name: 'login', component: () => import('@/views/login/index.vue') },
@@ -28,7 +36,9 @@ export function createAppRouter(): Router {
       delete query.token;
       return { path: to.path, query, hash: to.hash, replace: true };
     }
-    if (to.meta.needsToken && !session.signedIn) {
+    // The page the server prints carries its figures and fetches nothing: no token needed.
+    const printed = to.name === 'briefing' && to.query.print === '1' && printedBriefing() !== null;
+    if (to.meta.needsToken && !session.signedIn && !printed) {
       return { name: 'login', query: { redirect: to.fullPath } };
     }
     return true;

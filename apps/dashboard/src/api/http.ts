@@ -11,9 +11,16 @@ export class ApiError extends Error {
 
 export type QueryValue = string | number | undefined | null;
 
+/** A file answered by the API, with the name its Content-Disposition gives. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
 export interface HttpClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  download(path: string, query?: Record<string, QueryValue>): Promise<DownloadedFile>;
 }
 
 /** A wall must never hang on one request: each call gives up after this long. */
@@ -39,10 +46,24 @@ async function readError(response: Response): Promise<string> {
   return `${response.status} ${response.statusText}`;
 }
 
+/** `filename*=UTF-8''…` (names with diacritics) wins over the plain `filename="…"`. */
+export function fileNameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) return decodeURIComponent(encoded[1]);
+  return /filename="?([^";]+)"?/i.exec(disposition)?.[1] ?? null;
+}
+
 /** `fetch` against `/api/v1` on the page's own origin, with the bearer token when there is one. */
 export function createHttpClient(getToken: () => string | null, baseUrl = '/api/v1'): HttpClient {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    accept: string,
+    timeoutMs = TIMEOUT_MS,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -52,17 +73,29 @@ export function createHttpClient(getToken: () => string | null, baseUrl = '/api/
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
         cache: 'no-store',
       });
     } catch (error) {
       throw new ApiError(0, error instanceof Error ? error.message : 'Network error');
     }
     if (!response.ok) throw new ApiError(response.status, await readError(response));
+    return response;
+  }
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body, 'application/json');
     return (await response.json()) as T;
   }
   return {
     get: (path, query) => call('GET', withQuery(path, query)),
     post: (path, body) => call('POST', path, body),
+    // A file may take a server some seconds to make (a PDF): a longer wait than a JSON read.
+    async download(path, query) {
+      const response = await send('GET', withQuery(path, query), undefined, '*/*', 60_000);
+      return {
+        blob: await response.blob(),
+        fileName: fileNameOf(response.headers.get('Content-Disposition')),
+      };
+    },
   };
 }

@@ -1,5 +1,6 @@
 import {
   parseClientConfig,
+  type Briefing,
   type DailySeries,
   type LateAgencies,
   type MetricsSummary,
@@ -31,6 +32,11 @@ export function createReadApi(http: HttpClient) {
       http.get<LateAgencies>('/alerts/late-agencies', { window, scope }),
     daily: (days: number, scope?: string) =>
       http.get<DailySeries>('/metrics/daily', { days, scope }),
+    briefing: (week: string, scope?: string) =>
+      http.get<Briefing>(`/briefings/${encodeURIComponent(week)}`, { scope }),
+    /** The same frozen figures as a file: `pdf` or `xlsx`. */
+    briefingFile: (week: string, format: 'pdf' | 'xlsx', scope?: string) =>
+      http.download(`/briefings/${encodeURIComponent(week)}`, { scope, format }),
     units: () => http.get<{ rows: UnitRow[] }>('/directory/units'),
     /** Public: the display zone, checked, since every day on screen depends on it. */
     clientConfig: () => http.get<unknown>('/client-config').then(parseClientConfig),
