@@ -91,10 +91,7 @@ function readBack(pdf: Buffer, name: string) {
 }
 
 /** (b): ECharts SSR → SVG → svg-to-pdfkit, text and the form table drawn with pdfkit. */
-async function pdfkitBriefing(
-  { briefing, unitNames }: PrintedBriefing,
-  font: string,
-): Promise<Buffer> {
+async function pdfkitBriefing({ briefing }: PrintedBriefing, font: string): Promise<Buffer> {
   const doc = new PDFDocument({ size: [1440, 810], margin: 40, autoFirstPage: true });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -102,10 +99,7 @@ async function pdfkitBriefing(
     doc.on('end', () => resolve(Buffer.concat(chunks))),
   );
   doc.registerFont('body', font);
-  doc
-    .font('body')
-    .fontSize(32)
-    .text(`Giao ban tuần ${briefing.week} — ${unitNames[briefing.scope]}`);
+  doc.font('body').fontSize(32).text(`Giao ban tuần ${briefing.week} — ${briefing.scopeName}`);
   doc.fontSize(24);
   doc.text(`Tiếp nhận: ${formatCount(briefing.current.received.total)}`);
   doc.text(`Đúng hạn: ${formatCount(briefing.current.resolved.onTime)}`);

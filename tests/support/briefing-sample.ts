@@ -24,7 +24,12 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
   const root = directory.units.find((unit) => unit.parentCode === null)!;
   const below = directory.units.filter((unit) => unit.parentCode === root.code);
 
-  function formRow(label: string, unitCode: string, scale: number): BriefingFormRow {
+  function formRow(
+    label: string,
+    unitCode: string,
+    scale: number,
+    kind: BriefingFormRow['kind'] = 'unit',
+  ): BriefingFormRow {
     const online = next(scale) + scale;
     const directOrPostal = next(scale);
     const carriedOver = next(scale / 2);
@@ -37,6 +42,8 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
     return {
       label,
       unitCode,
+      field: kind === 'field' ? label : null,
+      kind,
       received: { total: received, online, directOrPostal, carriedOver },
       resolved: { total: early + onTime + late, early, onTime, late },
       inProgress: { total: withinDeadline + overdue, withinDeadline, overdue },
@@ -44,11 +51,17 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
   }
 
   const unitRows = below.map((unit) => formRow(unit.name, unit.code, 400));
+  // Two fields (lĩnh vực) under each unit, as the form lists them (not summed into the units here).
+  const fieldRows = below.flatMap((unit) =>
+    ['Hộ tịch', 'Đất đai'].map((field) => formRow(field, unit.code, 150, 'field')),
+  );
   const sum = (pick: (row: BriefingFormRow) => number) =>
     unitRows.reduce((total, row) => total + pick(row), 0);
   const scopeRow: BriefingFormRow = {
     label: root.name,
     unitCode: root.code,
+    field: null,
+    kind: 'scope',
     received: {
       total: sum((r) => r.received.total),
       online: sum((r) => r.received.online),
@@ -177,7 +190,23 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
     eventsSinceFrozen: 3,
     current,
     previous,
-    workingDays: { current: 5, previous: 5 },
+    workingDays: { current: 5, previous: 3 },
+    calendar: {
+      current: { week: '2026-W48', workingDays: 5, kind: 'normal', daysOff: [], makeUpDays: [] },
+      previous: {
+        week: '2026-W47',
+        workingDays: 3,
+        kind: 'holiday',
+        daysOff: [
+          { date: '2026-11-19', reason: 'Nghỉ bù (mẫu)' },
+          { date: '2026-11-20', reason: 'Ngày Nhà giáo Việt Nam (mẫu)' },
+        ],
+        makeUpDays: [],
+      },
+    },
+    scopeName: root.name,
+    previousWeek: '2026-W47',
+    definitionsVersion: 1,
     ranking: { level: below[0].level === 'commune' ? 'commune' : 'district', rows },
     targets: (['onTime', 'satisfaction', 'online', 'apology'] as const).map((name) => ({
       name,
@@ -188,6 +217,8 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
     lateAgencies: { rows: lateRows },
     trend: weeks.map((week, index) => ({
       week,
+      from: current.from,
+      to: current.to,
       received: Math.round(
         current.received.total * (0.8 + next(40) / 100) * (index === 3 ? 0.6 : 1),
       ),
@@ -196,10 +227,16 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
       ),
       onTimeRate: 0.95 + next(40) / 1000,
       onlineShare: 0.5 + next(100) / 1000,
-      workingDays: index === 3 ? 3 : 5,
     })),
-    form: { rows: [scopeRow, ...unitRows] },
+    form: {
+      rows: [
+        scopeRow,
+        ...unitRows.flatMap((row) => [
+          row,
+          ...fieldRows.filter((f) => f.unitCode === row.unitCode),
+        ]),
+      ],
+    },
   };
-  const unitNames = Object.fromEntries(directory.units.map((unit) => [unit.code, unit.name]));
-  return { briefing, unitNames, zone: 'Asia/Ho_Chi_Minh' };
+  return { briefing, zone: 'Asia/Ho_Chi_Minh' };
 }

@@ -5,7 +5,9 @@ import { join } from 'node:path';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { BriefingModule } from './briefing/briefing.module';
 import { EventBusModule } from './bus/event-bus';
 import { CalendarModule } from './calendar/calendar.module';
 import { ClientConfigModule } from './client-config/client-config.module';
@@ -64,6 +66,7 @@ export interface AppOptions {
       exclude: ['/api/{*path}', '/socket.io/{*path}', '/metrics'],
     }),
     DatabaseModule,
+    AuditModule,
     CalendarModule,
     DirectoryModule,
     AuthModule,
@@ -73,6 +76,7 @@ export interface AppOptions {
     MetricsModule,
     RankingsModule,
     AlertsModule,
+    BriefingModule,
     LiveModule,
     HealthModule,
     ClientConfigModule,

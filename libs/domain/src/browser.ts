@@ -14,3 +14,4 @@ export { rate } from './metrics/metrics';
 export { WINDOWS, type WindowName } from './metrics/windows';
 export { addDays, isoWeekday, startOfWeek, type LocalDate } from './time/local-date';
 export * from './time/zone';
+export * from './time/iso-week';

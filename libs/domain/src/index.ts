@@ -19,3 +19,7 @@ export * from './metrics/windows';
 export * from './contracts/live';
 export * from './contracts/client-config';
 export * from './format/display-format';
+export * from './time/iso-week';
+export * from './calendar/week-calendar';
+export * from './contracts/briefing';
+export * from './briefing/briefing';

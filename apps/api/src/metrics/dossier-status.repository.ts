@@ -8,6 +8,14 @@ import { Slice, SqlParams, sliceSql } from './slice';
 export const DOSSIER_STATES = ['paused', 'overdue', 'due_soon'] as const;
 export type DossierStateName = (typeof DOSSIER_STATES)[number];
 
+/** Dossiers of one unit and field in progress at an instant, and how many were overdue. */
+export interface OpenByFieldRow {
+  unit: string;
+  field: string;
+  open: number;
+  overdue: number;
+}
+
 export type DossierFilter = 'overdue' | 'dueSoon' | 'inProgress';
 
 /** Whether each state holds for a row `d` at the instant `at` (a parameter). */
@@ -117,6 +125,24 @@ export class DossierStatusRepository {
       params.values,
     );
     return new Map(rows.map((row) => [row.key, row.count]));
+  }
+
+  /**
+   * Dossiers in progress at an instant per unit and field (lĩnh vực) of the procedure, and how
+   * many of them were overdue: the national form's carried-over and in-progress columns.
+   */
+  async openByFieldAt(slice: Slice, instant: number): Promise<OpenByFieldRow[]> {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'dossier', 'd', params);
+    const at = `${params.add(iso(instant))}::timestamptz`;
+    return this.reads.query<OpenByFieldRow[]>(
+      `SELECT d.unit_code AS unit, coalesce(p.field, d.procedure_code) AS field,
+              count(*)::int AS open, count(*) FILTER (WHERE ${history.states(at).overdue})::int AS overdue
+         FROM ${s.from} LEFT JOIN procedure p ON p.code = d.procedure_code
+        WHERE ${history.open(at)} AND ${s.where}
+        GROUP BY 1, 2`,
+      params.values,
+    );
   }
 
   private countsNow(slice: Slice, instant: number, zone: string) {

@@ -13,6 +13,17 @@ import { DataSource } from 'typeorm';
 import { JoinedReads } from './joined-reads';
 import { Slice, SqlParams, sliceSql } from './slice';
 
+/** One unit's and field's flow columns of the national form (see FormCounts). */
+export interface FormFlowRow {
+  unit: string;
+  field: string;
+  online: number;
+  directOrPostal: number;
+  early: number;
+  onTime: number;
+  late: number;
+}
+
 const iso = (instant: number) => new Date(instant).toISOString();
 const sums = COUNTERS.map((c) => `sum(${c})::float8 AS ${c}`).join(', ');
 const rollupTable = (slice: Slice) =>
@@ -124,6 +135,27 @@ export class MetricsRepository {
       params.values,
     );
     return new Map(rows.map(({ key, ...counters }) => [key, counters]));
+  }
+
+  /**
+   * The flow columns of the national form (Biểu II.06a) per unit and field (lĩnh vực) of the
+   * procedure, from the same facts the rollups sum: so a scope's rows add up to its summary.
+   */
+  async formFlowByField(slice: Slice, window: TimeWindow): Promise<FormFlowRow[]> {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'dossier_fact', 'f', params);
+    return this.reads.query<FormFlowRow[]>(
+      `SELECT f.unit_code AS unit, coalesce(p.field, d.procedure_code) AS field,
+              sum(f.received_online)::int AS online,
+              sum(f.received_direct + f.received_postal)::int AS "directOrPostal",
+              sum(f.resolved_early)::int AS early, sum(f.resolved_on_time)::int AS "onTime",
+              sum(f.resolved_late)::int AS late
+         FROM ${s.from} JOIN dossier d ON d.dossier_id = f.dossier_id
+         LEFT JOIN procedure p ON p.code = d.procedure_code
+        WHERE ${factsIn(window, params)} AND ${s.where}
+        GROUP BY 1, 2`,
+      params.values,
+    );
   }
 
   /**

@@ -1,5 +1,9 @@
 import {
   addDays,
+  addFormCounts,
+  FormCounts,
+  LocalDate,
+  zeroFormCounts,
   DailySeries,
   emptyFigures,
   GroupFigures,
@@ -135,6 +139,35 @@ export class MetricsService {
       to: new Date(clock.startOfDay(endDay)).toISOString(),
       days: series,
     };
+  }
+
+  /** Flow counters per local day of `[firstDay, endDay)`, from the day rollups. */
+  countersByDay(slice: Slice, firstDay: LocalDate, endDay: LocalDate) {
+    return this.repository.daily(slice, firstDay, endDay);
+  }
+
+  /** The national form's counts (FormCounts) of the window, per unit and then per field. */
+  async formCounts(
+    slice: Slice,
+    window: TimeWindow,
+  ): Promise<Map<string, Map<string, FormCounts>>> {
+    const [flow, atFrom, atTo] = await Promise.all([
+      this.repository.formFlowByField(slice, window),
+      this.statuses.openByFieldAt(slice, window.from),
+      this.statuses.openByFieldAt(slice, window.to),
+    ]);
+    const byUnit = new Map<string, Map<string, FormCounts>>();
+    const add = (unit: string, field: string, counts: Partial<FormCounts>) => {
+      let byField = byUnit.get(unit);
+      if (!byField) byUnit.set(unit, (byField = new Map<string, FormCounts>()));
+      byField.set(field, addFormCounts(byField.get(field) ?? zeroFormCounts(), counts));
+    };
+    for (const { unit, field, ...counts } of flow) add(unit, field, counts);
+    for (const { unit, field, open } of atFrom) add(unit, field, { carriedOver: open });
+    for (const { unit, field, open, overdue } of atTo) {
+      add(unit, field, { inProgress: open, overdue });
+    }
+    return byUnit;
   }
 
   async summary(

@@ -28,8 +28,9 @@ import {
   DossierFilter,
   DossierStateName,
   DossierStatusRepository,
+  OpenByFieldRow,
 } from '../metrics/dossier-status.repository';
-import { MetricsRepository } from '../metrics/metrics.repository';
+import { FormFlowRow, MetricsRepository } from '../metrics/metrics.repository';
 import { MetricsService } from '../metrics/metrics.service';
 import { Scopes } from '../metrics/scopes';
 import { Slice } from '../metrics/slice';
@@ -204,6 +205,14 @@ export class FakeMetricsRepository implements Fake<MetricsRepository> {
     return byDay;
   }
 
+  /** What `formFlowByField` answers, per window start. */
+  formFlow = new Map<number, FormFlowRow[]>();
+
+  async formFlowByField(slice: Slice, window: TimeWindow) {
+    this.calls.push({ method: 'formFlowByField', args: [slice, window] });
+    return this.formFlow.get(window.from) ?? [];
+  }
+
   async paidAfterWindow(slice: Slice, window: TimeWindow) {
     this.calls.push({ method: 'paidAfterWindow', args: [slice, window] });
     const rows = this.rows.filter((row) => sameWindow(row.window, window));
@@ -253,6 +262,14 @@ export class FakeDossierStatusRepository implements Fake<DossierStatusRepository
       (row) => !!row.inProgress,
       (group) => summed(group).inProgress,
     );
+  }
+
+  /** What `openByFieldAt` answers, per instant. */
+  openByField = new Map<number, OpenByFieldRow[]>();
+
+  async openByFieldAt(slice: Slice, instant: number) {
+    this.calls.push({ method: 'openByFieldAt', args: [slice, instant] });
+    return this.openByField.get(instant) ?? [];
   }
 
   async openCountAt(slice: Slice, instant: number, horizon: number) {

@@ -32,6 +32,8 @@ export function createReadApi(http: HttpClient) {
       http.get<LateAgencies>('/alerts/late-agencies', { window, scope }),
     daily: (days: number, scope?: string) =>
       http.get<DailySeries>('/metrics/daily', { days, scope }),
+    /** The last complete week and the open one, by the server's clock and zone. */
+    briefingWeeks: () => http.get<{ lastComplete: string; open: string }>('/briefings'),
     briefing: (week: string, scope?: string) =>
       http.get<Briefing>(`/briefings/${encodeURIComponent(week)}`, { scope }),
     /** The same frozen figures as a file: `pdf` or `xlsx`. */

@@ -17,25 +17,11 @@ export function printedBriefing(): PrintedBriefing | null {
  */
 export const useBriefingStore = defineStore('briefing', () => {
   const briefing = ref<Briefing | null>(null);
-  const unitNames = ref<Map<string, string>>(new Map());
   const loading = ref(false);
   const error = ref<ApiError | null>(null);
   let request = 0;
 
-  const scopeName = computed(() => {
-    const code = briefing.value?.scope;
-    return code ? (unitNames.value.get(code) ?? code) : '';
-  });
-
-  async function loadNames(api: ReadApi): Promise<void> {
-    if (unitNames.value.size > 0) return;
-    try {
-      const { rows } = await api.units();
-      unitNames.value = new Map(rows.map((unit) => [unit.code, unit.name]));
-    } catch {
-      // Names only dress the page: the codes stand in until they come.
-    }
-  }
+  const scopeName = computed(() => briefing.value?.scopeName ?? '');
 
   /** The display zone first: every day on the page is the server's, not the laptop's. */
   async function loadZone(api: ReadApi): Promise<string | null> {
@@ -49,11 +35,10 @@ export const useBriefingStore = defineStore('briefing', () => {
     return zones.zone;
   }
 
-  /** The print page: the server's frozen figures, names and zone; nothing is fetched. */
+  /** The print page: the server's frozen figures and zone; nothing is fetched. */
   function adoptPrinted(printed: PrintedBriefing): void {
     request++;
     useDisplayZoneStore().adopt({ zone: printed.zone });
-    unitNames.value = new Map(Object.entries(printed.unitNames));
     briefing.value = printed.briefing;
     error.value = null;
     loading.value = false;
@@ -64,7 +49,7 @@ export const useBriefingStore = defineStore('briefing', () => {
     loading.value = true;
     error.value = null;
     try {
-      const [result] = await Promise.all([api.briefing(week, scope), loadNames(api)]);
+      const result = await api.briefing(week, scope);
       if (id === request) briefing.value = result;
     } catch (failure) {
       if (id !== request) return;
@@ -75,5 +60,5 @@ export const useBriefingStore = defineStore('briefing', () => {
     }
   }
 
-  return { briefing, unitNames, scopeName, loading, error, load, loadZone, adoptPrinted };
+  return { briefing, scopeName, loading, error, load, loadZone, adoptPrinted };
 });

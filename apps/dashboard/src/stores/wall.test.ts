@@ -52,6 +52,7 @@ function serverIn(zone: string) {
     units: () => Promise.resolve({ rows: [] }),
     login: () => Promise.reject(new Error('not used')),
     briefing: () => Promise.reject(new Error('not used')),
+    briefingWeeks: () => Promise.reject(new Error('not used')),
     briefingFile: () => Promise.reject(new Error('not used')),
   };
   return { api, daysAskedFor };

@@ -1,5 +1,4 @@
 import type { Briefing, BriefingFormRow, MetricsSummary, RankingRow } from '@ioc/domain/browser';
-import { ISO_WEEK } from './iso-week';
 
 /** Which way a figure moved against the week before, and whether that is good news. */
 export interface Change {
@@ -93,21 +92,9 @@ export function movementOf(row: Pick<RankingRow, 'rank' | 'previousRank'>): numb
   return row.previousRank === null ? null : row.previousRank - row.rank;
 }
 
-/** `{ week: 48, year: 2026 }` of `2026-W48`. */
-export function weekNumber(week: string): { week: number; year: number } {
-  const match = ISO_WEEK.exec(week);
-  if (!match) throw new Error(`Not an ISO week: ${week}`);
-  return { year: Number(match[1]), week: Number(match[2]) };
-}
-
 /** The last instant inside `[from, to)`: a week's Sunday, for "23/11 – 29/11/2026". */
 export function lastInstant(to: string): number {
   return Date.parse(to) - 1;
-}
-
-/** A week has fewer working days than an ordinary one (5): a holiday or Tết fell in it. */
-export function isHolidayWeek(workingDays: number | undefined): boolean {
-  return workingDays !== undefined && workingDays < 5;
 }
 
 /** Splits rows into pages of at most `size`, evenly, so the last page is not a lonely row. */
@@ -123,23 +110,17 @@ export function isLive(briefing: Pick<Briefing, 'frozenAt'>): boolean {
   return briefing.frozenAt === null;
 }
 
-/** A row of the II.06a form as printed: the scope, its units numbered 1…n, their fields below. */
+/** A row of the II.06a form as printed: the scope's own desks and its units numbered 1…n. */
 export interface FormLine {
   row: BriefingFormRow;
-  kind: 'scope' | 'unit' | 'field';
   number: number | null;
 }
 
-/**
- * The API lists the scope first, then each unit right below it, each followed by its fields (a
- * row whose unit came before): those are indented and not numbered, as on the printed form.
- */
+/** Numbers the rows as the printed form does: the scope and the fields under a row go unnumbered. */
 export function formLines(rows: readonly BriefingFormRow[]): FormLine[] {
-  const seen = new Set<string>();
   let number = 0;
-  return rows.map((row, index) => {
-    const kind = index === 0 ? 'scope' : seen.has(row.unitCode) ? 'field' : 'unit';
-    seen.add(row.unitCode);
-    return { row, kind, number: kind === 'unit' ? ++number : null };
-  });
+  return rows.map((row) => ({
+    row,
+    number: row.kind === 'unit' || row.kind === 'own' ? ++number : null,
+  }));
 }

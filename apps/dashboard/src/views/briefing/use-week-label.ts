@@ -1,8 +1,8 @@
-import type { Briefing } from '@ioc/domain/browser';
+import { parseIsoWeek, type Briefing } from '@ioc/domain/browser';
 import { computed, type Ref } from 'vue';
 import { useLocale } from '@/i18n';
 import { useFormat } from '@/i18n/format';
-import { lastInstant, weekNumber } from './briefing-figures';
+import { lastInstant } from './briefing-figures';
 
 /** "Tuần 48/2026" and "23/11/2026 – 29/11/2026" (Monday to Sunday, in the display zone). */
 export function useWeekLabel(briefing: Ref<Briefing | null>) {
@@ -10,7 +10,7 @@ export function useWeekLabel(briefing: Ref<Briefing | null>) {
   const f = useFormat();
   const title = computed(() => {
     if (!briefing.value) return '';
-    const { week, year } = weekNumber(briefing.value.week);
+    const { week, year } = parseIsoWeek(briefing.value.week);
     return t('briefing.weekLabel', { week, year });
   });
   const range = computed(() => {
