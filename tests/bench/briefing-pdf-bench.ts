@@ -3,7 +3,7 @@
  *  (a) headless Chromium printing the slide view (BriefingPrinter, what the API uses);
  *  (b) ECharts rendered to SVG on the server, laid out with pdfkit + svg-to-pdfkit.
  * For each: wall time of the first (cold) and a second file, peak memory (this process plus its
- * children, sampled every 20 ms), and what `pdftotext` reads back of Vietnamese text.
+ * children, PSS, sampled every 50 ms; the bench's own ts-node process included), and what `pdftotext` reads back of Vietnamese text.
  * (b) is a measurement prototype (headline page, trend chart, the form), not the product.
  * Needs the built dashboard: npm run build:dashboard.
  *   ts-node --transpile-only -r tsconfig-paths/register tests/bench/briefing-pdf-bench.ts
@@ -18,7 +18,7 @@ import type { PrintedBriefing } from '@ioc/domain';
 import { formatCount, formatRate, formColumns } from '@ioc/domain';
 import { BriefingPrinter } from '../../apps/api/src/briefing/briefing-printer';
 import { sampleBriefing } from '../support/briefing-sample';
-import { machine } from './process-usage';
+import { cpuMs, loadAverage, machine } from './process-usage';
 
 // svg-to-pdfkit ships no types: (doc, svg, x, y, options).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -34,10 +34,19 @@ const ROOT = join(__dirname, '../..');
 const FONTS = join(ROOT, 'node_modules/@fontsource/be-vietnam-pro/files');
 const PROBES = ['Tiếp nhận', 'Đúng hạn', 'Phường Biên Hòa', 'Tỉ lệ đúng hạn', 'Phường Trấn Biên'];
 
-/** Resident memory of this process and every descendant (Chromium's), in bytes. */
-function treeRss(): number {
+/** Proportional memory (PSS: shared pages split between their users) of a process, in bytes. */
+function pss(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    return Number(/^Pss:\s+(\d+) kB/m.exec(rollup)?.[1] ?? 0) * 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/** This process and every descendant (Chromium's). */
+function processTree(): number[] {
   const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     const pid = Number(entry);
     if (!Number.isInteger(pid)) continue;
@@ -46,29 +55,37 @@ function treeRss(): number {
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       const parent = Number(fields[1]);
       children.set(parent, [...(children.get(parent) ?? []), pid]);
-      rss.set(pid, Number(fields[21]) * 4096);
     } catch {
       // gone meanwhile
     }
   }
-  let total = 0;
+  const tree: number[] = [];
   const stack = [process.pid];
   while (stack.length) {
     const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
+    tree.push(pid);
     stack.push(...(children.get(pid) ?? []));
   }
-  return total;
+  return tree;
 }
+
+/** Memory of the tree, PSS, in bytes. */
+const treeRss = () => processTree().reduce((total, pid) => total + pss(pid), 0);
+
+/** CPU time (user + system) the tree's living processes have used, in ms. */
+const treeCpuMs = () => processTree().reduce((total, pid) => total + cpuMs(pid), 0);
 
 async function measure(make: () => Promise<Buffer>) {
   let peak = treeRss();
-  const sampler = setInterval(() => (peak = Math.max(peak, treeRss())), 20);
+  const sampler = setInterval(() => (peak = Math.max(peak, treeRss())), 200);
+  const cpuBefore = treeCpuMs();
   const started = performance.now();
   const pdf = await make();
   const ms = performance.now() - started;
   clearInterval(sampler);
-  return { pdf, ms, peakMb: Math.max(peak, treeRss()) / 2 ** 20 };
+  // Chromium stays up between files: its CPU is still counted here.
+  const cpu = treeCpuMs() - cpuBefore;
+  return { pdf, ms, cpuMs: cpu, peakMb: Math.max(peak, treeRss()) / 2 ** 20 };
 }
 
 function readBack(pdf: Buffer, name: string) {
@@ -146,7 +163,7 @@ async function pdfkitBriefing({ briefing }: PrintedBriefing, font: string): Prom
 }
 
 async function main(): Promise<void> {
-  console.log(machine());
+  console.log(machine(), '; load average', loadAverage());
   const printed = sampleBriefing('dong-nai-2025');
   const approach = process.argv[2] ?? 'all';
   if (approach === 'all' || approach === 'chromium') {
@@ -154,25 +171,34 @@ async function main(): Promise<void> {
       dashboardDir: join(ROOT, 'dist/dashboard'),
       chromiumPath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     });
+    const idle = treeRss() / 2 ** 20;
     const cold = await measure(() => printer.print(printed, 'vi'));
     const warm = await measure(() => printer.print(printed, 'vi'));
     console.log('(a) chromium', {
+      processMbBefore: Math.round(idle),
       coldMs: Math.round(cold.ms),
+      coldCpuMs: Math.round(cold.cpuMs),
       secondMs: Math.round(warm.ms),
+      secondCpuMs: Math.round(warm.cpuMs),
       peakMb: Math.round(Math.max(cold.peakMb, warm.peakMb)),
       bytes: cold.pdf.length,
       ...readBack(cold.pdf, 'chromium'),
     });
+    await printer.close();
   }
   if (approach === 'all' || approach === 'pdfkit') {
     // Fontsource splits the face by script: Latin letters in one file, Vietnamese ones in another.
+    const idle = treeRss() / 2 ** 20;
     for (const subset of ['latin', 'vietnamese']) {
       const font = join(FONTS, `be-vietnam-pro-${subset}-400-normal.woff`);
       const cold = await measure(() => pdfkitBriefing(printed, font));
       const warm = await measure(() => pdfkitBriefing(printed, font));
       console.log(`(b) pdfkit, the ${subset} subset`, {
+        processMbBefore: Math.round(idle),
         coldMs: Math.round(cold.ms),
+        coldCpuMs: Math.round(cold.cpuMs),
         secondMs: Math.round(warm.ms),
+        secondCpuMs: Math.round(warm.cpuMs),
         peakMb: Math.round(Math.max(cold.peakMb, warm.peakMb)),
         bytes: cold.pdf.length,
         ...readBack(cold.pdf, `pdfkit-${subset}`),

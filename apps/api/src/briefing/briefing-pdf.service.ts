@@ -1,12 +1,12 @@
 import type { Briefing, DisplayLocale } from '@ioc/domain';
-import { Injectable, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, ServiceUnavailableException } from '@nestjs/common';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { BriefingPrinter } from './briefing-printer';
 
 /** The briefing's PDF: the slide view printed by Chromium from the very figures the JSON has. */
 @Injectable()
-export class BriefingPdfService {
+export class BriefingPdfService implements OnApplicationShutdown {
   private readonly printer: BriefingPrinter;
 
   constructor(private readonly config: AppConfig) {
@@ -15,6 +15,10 @@ export class BriefingPdfService {
       dashboardDir: join(process.cwd(), 'dist', 'dashboard'),
       chromiumPath: config.chromiumPath,
     });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.printer.close();
   }
 
   async pdf(briefing: Briefing, locale: DisplayLocale): Promise<Buffer> {

@@ -2,13 +2,15 @@ import { PRINTED_BRIEFING_GLOBAL, type DisplayLocale, type PrintedBriefing } fro
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { chromium, type Browser, type Route } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Route } from 'playwright-core';
 
 /** The origin the print page is loaded from: served from the built files, never the network. */
 const PRINT_ORIGIN = 'http://briefing.print';
 /** A slide is 1920 × 1080 CSS px (the root's 20 px × 96 × 54 rem). */
 const SLIDE_VIEWPORT = { width: 1920, height: 1080 };
 const RENDER_TIMEOUT_MS = 30_000;
+/** A browser kept this long after its last file: Monday's downloads come in a burst. */
+const IDLE_CLOSE_MS = 60_000;
 /** Headless, and nothing reaching off the host (a closed network refuses it anyway). */
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -38,8 +40,10 @@ export interface BriefingPrinterOptions {
   dashboardDir: string;
   /** Debian's Chromium; the production image installs it. */
   chromiumPath: string;
-  /** Renders at once; more wait their turn (each Chromium takes a core and ~150 MB). */
+  /** Renders at once; more wait their turn (each page takes a core and ~100 MB). */
   concurrency?: number;
+  /** How long the browser outlives its last file (default a minute). */
+  idleCloseMs?: number;
 }
 
 /**
@@ -47,11 +51,14 @@ export interface BriefingPrinterOptions {
  * presents, fed the frozen figures directly (it fetches nothing, so the file equals the screen),
  * its charts in SVG (vectors), its text real text in the bundled Be Vietnam Pro, embedded.
  * Each slide is a 16:9 page of 1920 × 1080 px, then the II.06a form on A4 landscape pages.
- * A browser is started for each file and closed after: nothing lingers between Mondays.
+ * One browser serves a burst of files (each in its own context) and is closed a minute after the
+ * last: nothing lingers between Mondays.
  */
 export class BriefingPrinter {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  private browser: Promise<Browser> | null = null;
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: BriefingPrinterOptions) {}
 
@@ -66,14 +73,12 @@ export class BriefingPrinter {
 
   async print(printed: PrintedBriefing, locale: DisplayLocale): Promise<Buffer> {
     await this.turn();
-    let browser: Browser | undefined;
+    clearTimeout(this.idleTimer);
+    let context: BrowserContext | undefined;
     try {
-      browser = await chromium.launch({
-        executablePath: this.options.chromiumPath,
-        args: CHROMIUM_FLAGS,
-        timeout: RENDER_TIMEOUT_MS,
-      });
-      const context = await browser.newContext({
+      context = await (
+        await this.launched()
+      ).newContext({
         viewport: SLIDE_VIEWPORT,
         locale: locale === 'vi' ? 'vi-VN' : 'en-GB',
         timezoneId: printed.zone,
@@ -94,9 +99,38 @@ export class BriefingPrinter {
       await page.emulateMedia({ media: 'print' });
       return await page.pdf({ preferCSSPageSize: true, printBackground: true });
     } finally {
-      await browser?.close();
+      await context?.close().catch(() => undefined);
       this.release();
     }
+  }
+
+  /** Closes the browser now (the application's shutdown). */
+  async close(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const browser = this.browser;
+    this.browser = null;
+    await (await browser?.catch(() => null))?.close();
+  }
+
+  private launched(): Promise<Browser> {
+    if (!this.browser) {
+      const launching = chromium.launch({
+        executablePath: this.options.chromiumPath,
+        args: CHROMIUM_FLAGS,
+        timeout: RENDER_TIMEOUT_MS,
+      });
+      this.browser = launching;
+      // A browser that died or failed to start is started afresh by the next file.
+      launching.then(
+        (browser) => browser.on('disconnected', () => this.forget(launching)),
+        () => this.forget(launching),
+      );
+    }
+    return this.browser;
+  }
+
+  private forget(browser: Promise<Browser>): void {
+    if (this.browser === browser) this.browser = null;
   }
 
   /** The page's own files from disk; anything else (another host, the API) is refused. */
@@ -125,7 +159,14 @@ export class BriefingPrinter {
 
   private release(): void {
     const next = this.waiting.shift();
-    if (next) next();
-    else this.running--;
+    if (next) return next();
+    this.running--;
+    if (this.running === 0) {
+      this.idleTimer = setTimeout(
+        () => void this.close(),
+        this.options.idleCloseMs ?? IDLE_CLOSE_MS,
+      );
+      this.idleTimer.unref();
+    }
   }
 }
