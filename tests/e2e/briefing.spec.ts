@@ -22,7 +22,7 @@ import {
   OPEN_WEEK,
   WEEK,
 } from '../support/scenarios/briefing-weeks';
-import { startTestApp, type TestApp } from '../support/test-app';
+import { messageOf, startTestApp, withTestApp, type TestApp } from '../support/test-app';
 
 jest.setTimeout(180_000);
 
@@ -294,5 +294,23 @@ describe('weekly briefing: slides in Chromium and the printed PDF', () => {
 
     // The pages as a person sees them.
     execFileSync('pdftoppm', ['-png', '-r', '50', file, join(SCREENSHOTS, 'briefing-pdf')]);
+  });
+
+  it('refuses a format it does not make, and says what is missing when Chromium is not there', async () => {
+    const unknown = await t.get(`/api/v1/briefings/${WEEK}?format=docx`, leader);
+    expect(unknown.status).toBe(400);
+    await withTestApp(
+      { now: NOW, env: { CHROMIUM_PATH: join(work, 'no-chromium') } },
+      async (other) => {
+        const answer = await other.get(
+          `/api/v1/briefings/${WEEK}?format=pdf`,
+          await other.login('leader'),
+        );
+        expect(answer.status).toBe(503);
+        expect(messageOf(answer)).toBe(
+          `The PDF cannot be made here: Chromium (${join(work, 'no-chromium')}): apt-get install chromium`,
+        );
+      },
+    );
   });
 });
