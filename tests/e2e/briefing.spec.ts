@@ -240,7 +240,7 @@ describe('weekly briefing: slides in Chromium and the printed PDF', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toBe(
-      `attachment; filename="giao-ban-${WEEK}-${briefing.scope}.pdf"`,
+      `attachment; filename="bao-cao-tuan-${WEEK}-${briefing.scope}.pdf"`,
     );
     const file = join(work, 'briefing.pdf');
     writeFileSync(file, pdf);

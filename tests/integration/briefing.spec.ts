@@ -1,4 +1,5 @@
 import { Briefing, BriefingFormRow, canonicalJson, RankingRow } from '@ioc/domain';
+import ExcelJS from 'exceljs';
 import { createHash } from 'node:crypto';
 import { Client } from 'pg';
 import {
@@ -215,6 +216,26 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(after.checksum).toBe(frozen.checksum);
     expect(after.frozenAt).toBe(frozen.frozenAt);
 
+    // Minutes later the count is kept with the briefing, and the next requests do not count again.
+    const db = new Client({ connectionString: t.databaseUrl });
+    await db.connect();
+    try {
+      await db.query(`UPDATE event SET ingested_at = ingested_at - interval '5 minutes'`);
+      await db.query(
+        `UPDATE briefing_snapshot SET events_before = events_before - interval '5 minutes',
+                events_counted_until = events_counted_until - interval '5 minutes'`,
+      );
+      expect((await briefingOf(WEEK)).eventsSinceFrozen).toBe(1);
+      expect((await briefingOf(WEEK)).eventsSinceFrozen).toBe(1);
+      const { rows } = await db.query<{ counted: number }>(
+        `SELECT events_counted AS counted FROM briefing_snapshot WHERE week = $1 AND scope = '70'`,
+        [WEEK],
+      );
+      expect(rows).toEqual([{ counted: 1 }]);
+    } finally {
+      await db.end();
+    }
+
     const regenerate = (token: string) =>
       t.http.post(`/api/v1/briefings/${WEEK}/regenerate`).set('Authorization', `Bearer ${token}`);
     expect((await regenerate(leader)).status).toBe(403);
@@ -227,6 +248,20 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     expect(body.briefing.checksum).toBe(checksumOfAnswer(body.briefing));
     const kept = await briefingOf(WEEK);
     expect(kept).toMatchObject({ eventsSinceFrozen: 0, checksum: body.briefing.checksum });
+    const audit = await t.get('/api/v1/admin/audit?action=briefing.regenerate', admin);
+    expect(rowsOf(audit)).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        action: 'briefing.regenerate',
+        target: `${WEEK} 70`,
+        details: {
+          week: WEEK,
+          scope: '70',
+          replacedChecksum: frozen.checksum,
+          checksum: body.briefing.checksum,
+        },
+      }),
+    ]);
   });
 
   it('freezes a week once when its first requests come together', async () => {
@@ -306,5 +341,147 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
     } finally {
       await db.end();
     }
+  });
+
+  it('writes the XLSX from the same figures: summary, ranking, agencies and the form with merged headers and formulas', async () => {
+    const json = await briefingOf(WEEK);
+    const response = await t.http
+      .get(`/api/v1/briefings/${WEEK}?format=xlsx`)
+      .set('Authorization', `Bearer ${leader}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-type']).toContain('spreadsheetml');
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="bao-cao-tuan-${WEEK}-70.xlsx"`,
+    );
+    const workbook = new ExcelJS.Workbook();
+    // exceljs declares its own Buffer type; a Node Buffer is what it reads.
+    await workbook.xlsx.load(response.body as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      'Tóm tắt',
+      'Xếp hạng',
+      'Cơ quan',
+      'Biểu II.06a',
+    ]);
+
+    const summary = workbook.getWorksheet('Tóm tắt')!;
+    const summaryRow = (label: string) => {
+      let found: ExcelJS.Row | undefined;
+      summary.eachRow((row) => {
+        if (!found && row.getCell(1).value === label) found = row;
+      });
+      if (!found) throw new Error(`no row ${label}`);
+      return found;
+    };
+    const receivedRow = summaryRow('Hồ sơ tiếp nhận');
+    expect(receivedRow.getCell(2).value).toBe(json.current.received.total);
+    expect(receivedRow.getCell(3).value).toBe(json.previous.received.total);
+    expect(receivedRow.getCell(4).value).toEqual({
+      formula: `B${receivedRow.number}-C${receivedRow.number}`,
+      result: json.current.received.total - json.previous.received.total,
+    });
+    const onTimeRow = summaryRow('Tỉ lệ đúng hạn');
+    expect(onTimeRow.getCell(2).value).toBe(json.current.rates.onTime);
+    expect(onTimeRow.getCell(2).numFmt).toBe('0.00%');
+    // Satisfaction has no data either week: empty cells, no change.
+    const satisfied = summaryRow('Tỉ lệ hài lòng');
+    expect([satisfied.getCell(2).value, satisfied.getCell(4).value]).toEqual([null, null]);
+    expect(summaryRow('Số ngày làm việc').getCell(2).value).toBe(5);
+
+    const ranking = workbook.getWorksheet('Xếp hạng')!;
+    expect(ranking.getRow(1).getCell(1).value).toBe('Hạng');
+    expect(ranking.rowCount).toBe(1 + json.ranking.rows.length);
+    const first = json.ranking.rows[0];
+    expect(ranking.getRow(2).getCell(1).value).toBe(first.rank);
+    expect(ranking.getRow(2).getCell(4).value).toBe(first.code);
+    // exceljs reads a cached 0 back as no result, though the file holds <v>0</v>.
+    const movement = ranking.getRow(2).getCell(3).value as ExcelJS.CellFormulaValue;
+    expect({ ...movement, result: movement.result ?? 0 }).toEqual({
+      formula: 'B2-A2',
+      result: first.previousRank! - first.rank,
+    });
+
+    const agencies = workbook.getWorksheet('Cơ quan')!;
+    expect(agencies.getRow(2).values).toEqual([
+      undefined,
+      'UBND-25216',
+      expect.any(String),
+      '25216',
+      1,
+      4,
+      0.5,
+      2,
+      'Cảnh báo',
+    ]);
+
+    const form = workbook.getWorksheet('Biểu II.06a')!;
+    let header = 0;
+    form.eachRow((row) => {
+      if (header === 0 && row.getCell(1).value === 'STT') header = row.number;
+    });
+    expect(header).toBeGreaterThan(0);
+    // Merged as printed: STT and the label over three rows, the groups across their columns.
+    expect(form.getCell(`A${header + 2}`).master.address).toBe(`A${header}`);
+    expect(form.getCell(`F${header}`).master.address).toBe(`C${header}`);
+    expect(form.getCell(`M${header}`).master.address).toBe(`G${header}`);
+    expect(form.getCell(`C${header + 2}`).master.address).toBe(`C${header + 1}`);
+    expect(form.getCell(`F${header + 1}`).master.address).toBe(`D${header + 1}`);
+    expect(form.getCell(`J${header + 1}`).master.address).toBe(`G${header + 1}`);
+    expect(form.getCell(`M${header + 1}`).master.address).toBe(`K${header + 1}`);
+    expect(form.getCell(`G${header + 1}`).value).toBe('Số hồ sơ đã giải quyết');
+    expect(form.getCell(`C${header + 3}`).value).toBe('(3)=(4)+(5)+(6)');
+    const scopeLine = header + 4;
+    const { received, resolved, inProgress } = json.form.rows[0];
+    expect(form.getRow(scopeLine).values).toEqual([
+      undefined,
+      '',
+      'Tỉnh Bình Phước',
+      { formula: `D${scopeLine}+E${scopeLine}+F${scopeLine}`, result: received.total },
+      received.carriedOver,
+      received.online,
+      received.directOrPostal,
+      { formula: `H${scopeLine}+I${scopeLine}+J${scopeLine}`, result: resolved.total },
+      resolved.early,
+      resolved.onTime,
+      resolved.late,
+      { formula: `L${scopeLine}+M${scopeLine}`, result: inProgress.total },
+      inProgress.withinDeadline,
+      inProgress.overdue,
+    ]);
+    expect(received).toEqual({ total: 8, online: 3, directOrPostal: 3, carriedOver: 2 });
+    expect(form.rowCount).toBe(scopeLine - 1 + json.form.rows.length);
+    expect(form.getCell(`B${scopeLine + 1}`).value).toBe('Cấp tỉnh');
+    expect(form.getCell(`A${scopeLine + 1}`).value).toBe(1);
+    expect(form.getCell(`A${scopeLine + 2}`).value).toBe('1.1');
+  });
+
+  it("names a chief's XLSX after their unit", async () => {
+    const chief = await t.login('chief-689');
+    const response = await t.get(`/api/v1/briefings/${WEEK}?format=xlsx`, chief);
+    expect(response.headers['content-disposition']).toBe(
+      `attachment; filename="bao-cao-tuan-${WEEK}-689.xlsx"`,
+    );
+  });
+
+  it('documents the briefing endpoints and their answer in OpenAPI', async () => {
+    interface Operation {
+      summary?: string;
+      responses: Record<string, { content: Record<string, { schema: { properties: object } }> }>;
+    }
+    const document = (await t.http.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, Operation>>;
+    };
+    const briefing = document.paths['/api/v1/briefings/{week}'].get;
+    expect(briefing.summary).toContain('weekly briefing');
+    const schema = briefing.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['frozenAt', 'checksum', 'eventsSinceFrozen', 'form', 'trend']),
+    );
+    expect(document.paths['/api/v1/briefings/{week}/regenerate'].post.summary).toContain('admin');
   });
 });

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'calendar.override_remove',
   'directory.import',
   'projection.rebuild',
+  'briefing.regenerate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -60,8 +60,8 @@ export class BriefingRepository {
    */
   async freeze(week: string, scope: string, snapshot: BriefingSnapshot): Promise<BriefingSnapshot> {
     const inserted = await this.db.query<SnapshotRow[]>(
-      `INSERT INTO briefing_snapshot (week, scope, ${COLUMNS})
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO briefing_snapshot (week, scope, ${COLUMNS}, events_counted_until)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7)
        ON CONFLICT (week, scope) DO NOTHING
        RETURNING ${COLUMNS}`,
       this.values(week, scope, snapshot),
@@ -80,12 +80,13 @@ export class BriefingRepository {
     regeneratedBy: string,
   ): Promise<BriefingSnapshot> {
     const [row] = await this.db.query<SnapshotRow[]>(
-      `INSERT INTO briefing_snapshot (week, scope, ${COLUMNS}, regenerated_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO briefing_snapshot (week, scope, ${COLUMNS}, events_counted_until, regenerated_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $7, $8)
        ON CONFLICT (week, scope) DO UPDATE SET
          figures = excluded.figures, checksum = excluded.checksum,
          definitions_version = excluded.definitions_version, frozen_at = excluded.frozen_at,
-         events_before = excluded.events_before, regenerated_by = excluded.regenerated_by
+         events_before = excluded.events_before, events_counted_until = excluded.events_before,
+         events_counted = 0, regenerated_by = excluded.regenerated_by
        RETURNING ${COLUMNS}`,
       [...this.values(week, scope, snapshot), regeneratedBy],
     );
@@ -93,26 +94,58 @@ export class BriefingRepository {
   }
 
   /**
-   * Events stored at or after `since` whose instant lies before `before` (the week's end): each
-   * one would change a briefing frozen at `since`. Within `units` (their dossiers', and their
-   * agencies' staffing reports), or everywhere.
+   * Events stored after the briefing was frozen whose instant lies before `before` (the week's
+   * end): each would change what it says now. Within `units` (their dossiers', and their
+   * agencies' staffing reports), or everywhere. The count of events stored more than a minute
+   * ago (their transactions long committed) is kept with the briefing and moved on at each
+   * request, so a request reads only the events stored since the one before, whatever the age
+   * of the week.
    */
-  async eventsStoredSince(
-    since: Date,
+  async eventsSinceFrozen(
+    week: string,
+    scope: string,
     before: number,
     units: readonly string[] | undefined,
   ): Promise<number> {
-    const params: unknown[] = [since, new Date(before).toISOString()];
+    const [kept] = await this.db.query<{ since: Date; counted: number; settled: Date }[]>(
+      `SELECT events_counted_until AS since, events_counted AS counted,
+              now() - interval '1 minute' AS settled
+         FROM briefing_snapshot WHERE week = $1 AND scope = $2`,
+      [week, scope],
+    );
+    if (!kept) return 0;
+    let { counted, since } = kept;
+    if (kept.settled > since) {
+      counted += await this.countEvents(since, kept.settled, before, units);
+      await this.db.query(
+        `UPDATE briefing_snapshot SET events_counted = $3, events_counted_until = $4
+          WHERE week = $1 AND scope = $2 AND events_counted_until = $5`,
+        [week, scope, counted, kept.settled, since],
+      );
+      since = kept.settled;
+    }
+    return counted + (await this.countEvents(since, null, before, units));
+  }
+
+  /** Events stored in `[from, until)` (or since `from`) whose instant lies before `before`. */
+  private async countEvents(
+    from: Date,
+    until: Date | null,
+    before: number,
+    units: readonly string[] | undefined,
+  ): Promise<number> {
+    const params: unknown[] = [from, until, new Date(before).toISOString()];
     const inScope = units
       ? `AND coalesce(
            (SELECT d.unit_code FROM dossier d WHERE d.dossier_id = e.dossier_id),
            (SELECT a.unit_code FROM agency a WHERE a.code = e.payload->>'agencyCode')
-         ) = ANY($3::text[])`
+         ) = ANY($4::text[])`
       : '';
     if (units) params.push(units);
     const [row] = await this.db.query<{ count: number }[]>(
       `SELECT count(*)::int AS count FROM event e
-        WHERE e.ingested_at >= $1 AND e.occurred_at < $2::timestamptz ${inScope}`,
+        WHERE e.ingested_at >= $1 AND ($2::timestamptz IS NULL OR e.ingested_at < $2)
+          AND e.occurred_at < $3::timestamptz ${inScope}`,
       params,
     );
     return row.count;

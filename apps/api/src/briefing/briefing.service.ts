@@ -25,7 +25,7 @@ import {
   emptyFigures,
   addCounters,
 } from '@ioc/domain';
-import { BadRequestException, Injectable } from '@nestjs/common';
+import { BadRequestException, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { AlertsService } from '../alerts/alerts.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -34,6 +34,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { MetricsService } from '../metrics/metrics.service';
 import { Scopes } from '../metrics/scopes';
 import { RankingsService } from '../rankings/rankings.service';
+import { briefingWorkbook } from './briefing-workbook';
 import { BriefingRepository, BriefingSnapshot } from './briefing.repository';
 
 const iso = (instant: number) => new Date(instant).toISOString();
@@ -46,7 +47,7 @@ const iso = (instant: number) => new Date(instant).toISOString();
 @Injectable()
 export class BriefingService {
   /** Freezes under way, by week and scope: concurrent first requests wait for the one. */
-  private readonly freezing = new Map<string, Promise<BriefingSnapshot>>();
+  private readonly freezing = new Map<string, Promise<BriefingSnapshot | null>>();
 
   constructor(
     private readonly repository: BriefingRepository,
@@ -79,6 +80,11 @@ export class BriefingService {
     return lastCompleteIsoWeek(this.clock.now(), this.calendar.clock.zone);
   }
 
+  /** The briefing as an XLSX workbook (the same figures, so the same checksum). */
+  workbook(briefing: Briefing): Promise<Buffer> {
+    return briefingWorkbook(briefing, this.calendar.clock);
+  }
+
   /** The week still open, computed live. */
   openWeek(): IsoWeek {
     return isoWeekAt(this.clock.now(), this.calendar.clock.zone);
@@ -90,7 +96,7 @@ export class BriefingService {
     if (window.to > this.clock.now()) return this.live(week, scope);
     const kept = (await this.repository.find(week, scope)) ?? (await this.freezeOnce(week, scope));
     if (!kept) return this.live(week, scope);
-    return this.answer(kept, await this.eventsSince(kept, window, scope));
+    return this.answer(kept, await this.eventsSince(week, window, scope));
   }
 
   /**
@@ -109,7 +115,7 @@ export class BriefingService {
     const before = await this.repository.find(week, scope);
     const snapshot = await this.snapshot(week, scope);
     if (!snapshot) {
-      throw new BadRequestException(
+      throw new ServiceUnavailableException(
         'The figures are still catching up with the events of the week: try again in a moment',
       );
     }
@@ -148,7 +154,7 @@ export class BriefingService {
     if (!freezing) {
       freezing = this.snapshot(week, scope)
         .then((snapshot) => (snapshot ? this.repository.freeze(week, scope, snapshot) : null))
-        .finally(() => this.freezing.delete(key)) as Promise<BriefingSnapshot>;
+        .finally(() => this.freezing.delete(key));
       this.freezing.set(key, freezing);
     }
     return freezing;
@@ -193,10 +199,10 @@ export class BriefingService {
     };
   }
 
-  private eventsSince(kept: BriefingSnapshot, window: TimeWindow, scope: string) {
+  private eventsSince(week: IsoWeek, window: TimeWindow, scope: string) {
     const province = this.directory.current.province?.code;
     const units = scope === province ? undefined : this.directory.current.subtree(scope);
-    return this.repository.eventsStoredSince(kept.eventsBefore, window.to, units);
+    return this.repository.eventsSinceFrozen(week, scope, window.to, units);
   }
 
   /** Every figure of the briefing, computed now from the derived tables. */
@@ -270,6 +276,16 @@ export class BriefingService {
       };
     });
   }
+}
+
+/**
+ * `bao-cao-tuan-<week>-<scope>.<extension>`: a downloaded file names its week and scope (and,
+ * for a week still open, that its figures are provisional).
+ */
+export function briefingFileName(briefing: Briefing, extension: string): string {
+  const provisional = briefing.frozenAt === null ? '-tam-tinh' : '';
+  const scope = briefing.scope.replace(/[^A-Za-z0-9-]+/g, '-');
+  return `bao-cao-tuan-${briefing.week}-${scope}${provisional}.${extension}`;
 }
 
 /** sha256 of the figures' canonical JSON: the same figures, the same checksum, however stored. */

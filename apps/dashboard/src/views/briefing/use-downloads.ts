@@ -15,7 +15,7 @@ export function useDownloads() {
       const file = await session.api.briefingFile(week, format, scope);
       const link = document.createElement('a');
       link.href = URL.createObjectURL(file.blob);
-      link.download = file.fileName ?? `giao-ban-${week}-${scope}.${format}`;
+      link.download = file.fileName ?? `bao-cao-tuan-${week}-${scope}.${format}`;
       link.click();
       setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
     } catch (error) {
