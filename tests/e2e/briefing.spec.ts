@@ -65,6 +65,8 @@ describe('weekly briefing: slides in Chromium and the printed PDF', () => {
   let context: BrowserContext;
   let page: Page;
   let work: string;
+  /** Errors and warnings in the page's console (a CSP refusal, a failed request, a Vue warning). */
+  const consoleProblems: string[] = [];
 
   beforeAll(async () => {
     // The browser and the PDF use the built dashboard: build it from the current sources.
@@ -106,6 +108,11 @@ describe('weekly briefing: slides in Chromium and the printed PDF', () => {
       localStorage.setItem('ioc.locale', 'vi');
     }, leader);
     page = await context.newPage();
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning')
+        consoleProblems.push(message.text());
+    });
+    page.on('pageerror', (error) => consoleProblems.push(error.message));
   });
 
   afterAll(async () => {
@@ -224,6 +231,26 @@ describe('weekly briefing: slides in Chromium and the printed PDF', () => {
       'Tuần đang diễn ra: số liệu trực tiếp',
     );
     expect(await page.$('[data-testid="week-next"]')).toBeNull();
+    // The downloads are the API's files of this week and scope, under their names.
+    await page.goto(`${t.url}/briefing/${WEEK}`);
+    await page.waitForSelector('[data-testid="briefing-report"]');
+    for (const format of ['pdf', 'xlsx']) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`[data-testid="download-${format}"]`),
+      ]);
+      expect(download.suggestedFilename()).toBe(`bao-cao-tuan-${WEEK}-${briefing.scope}.${format}`);
+      expect(await download.failure()).toBeNull();
+    }
+    // In English too, with every word translated.
+    await page.goto(`${t.url}/briefing/${WEEK}?lang=en&slides=1`);
+    await page.waitForSelector('[data-testid="slides"][data-ready="true"]');
+    expect(normalise(await page.textContent('[data-testid="slide-week"]'))).toBe(
+      'Week 47, 2026 16/11/2026 – 22/11/2026',
+    );
+    await page.screenshot({ path: join(SCREENSHOTS, 'briefing-slide-1-en.png') });
+    await page.evaluate(() => localStorage.setItem('ioc.locale', 'vi'));
+    expect(consoleProblems).toEqual([]);
     // `/briefing` opens the last complete week.
     await page.goto(`${t.url}/briefing`);
     await page.waitForURL(`**/briefing/${WEEK}`);
