@@ -28,7 +28,7 @@ describe('access: roles, wall tokens and logins', () => {
     const issued = await asAdmin.post('/api/v1/admin/keys', { kind: 'wall', name: 'IOC wall' });
     expect(issued.status).toBe(201);
     const { id, key } = issued.body as { id: number; key: string };
-    expect(Object.keys(issued.body as object)).toEqual(['id', 'key']);
+    expect(Object.keys(issued.body as object)).toEqual(['id', 'key', 'scopeCode']);
     expect(typeof id).toBe('number');
     expect(key).toMatch(/^wall_[A-Za-z0-9_-]{32}$/);
 
@@ -111,7 +111,12 @@ describe('access: roles, wall tokens and logins', () => {
 
     const disabled = await asAdmin.patch('/api/v1/admin/users/chief-690', { disabled: true });
     expect(disabled.status).toBe(200);
-    expect(disabled.body).toEqual({ username: 'chief-690', disabled: true });
+    expect(disabled.body).toEqual({
+      username: 'chief-690',
+      role: 'district_chief',
+      unitCode: '690',
+      disabled: true,
+    });
 
     const login = await t.http
       .post('/api/v1/auth/login')
@@ -123,7 +128,12 @@ describe('access: roles, wall tokens and logins', () => {
     expect(messageOf(withOldToken)).toBe('This account is disabled');
 
     const enabled = await asAdmin.patch('/api/v1/admin/users/chief-690', { disabled: false });
-    expect(enabled.body).toEqual({ username: 'chief-690', disabled: false });
+    expect(enabled.body).toEqual({
+      username: 'chief-690',
+      role: 'district_chief',
+      unitCode: '690',
+      disabled: false,
+    });
     expect((await t.get('/api/v1/metrics/summary', await t.login('chief-690'))).status).toBe(200);
     expect(
       (await asAdmin.patch('/api/v1/admin/users/no-such-user', { disabled: true })).status,

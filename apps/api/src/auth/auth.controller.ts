@@ -12,13 +12,13 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Request, Response } from 'express';
 import { AuthService, LoginThrottledException } from './auth.service';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
-import { Public, ROLES, Roles } from './principal';
+import { CurrentPrincipal, Principal, Public, ROLES, Roles } from './principal';
 
 class LoginDto extends createZodDto(
   z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
@@ -34,10 +34,27 @@ class CreateUserDto extends createZodDto(
   }),
 ) {}
 
-class SetDisabledDto extends createZodDto(z.object({ disabled: z.boolean() })) {}
+class UpdateUserDto extends createZodDto(
+  z
+    .object({
+      disabled: z.boolean().optional(),
+      role: z.enum(ROLES).optional(),
+      unitCode: z.string().trim().min(1).max(64).nullable().optional(),
+    })
+    .strict()
+    .refine(
+      (change) => Object.keys(change).length > 0,
+      'name at least one of disabled, role, unitCode',
+    ),
+) {}
 
 class CreateKeyDto extends createZodDto(
-  z.object({ kind: z.enum(['ingest', 'wall']), name: z.string().trim().min(1).max(200) }),
+  z.object({
+    kind: z.enum(['ingest', 'wall']),
+    name: z.string().trim().min(1).max(200),
+    /** A wall token's unit: its wall shows that unit and what lies below, nothing else. */
+    scope: z.string().trim().min(1).max(64).nullish(),
+  }),
 ) {}
 
 @ApiTags('auth')
@@ -100,11 +117,17 @@ export class AdminController {
   }
 
   @Patch('users/:username')
-  async setDisabled(@Param('username') username: string, @Body() body: SetDisabledDto) {
-    if (!(await this.auth.setUserDisabled(username, body.disabled))) {
-      throw new NotFoundException(`No user "${username}"`);
-    }
-    return { username, disabled: body.disabled };
+  @ApiOperation({
+    summary: 'Disable or enable an account, or change its role or unit',
+    description: 'Takes effect on the next request the account makes. Answers the account.',
+  })
+  @ApiResponse({ status: 404, description: 'No such user' })
+  updateUser(
+    @CurrentPrincipal() principal: Principal,
+    @Param('username') username: string,
+    @Body() body: UpdateUserDto,
+  ) {
+    return this.auth.updateUser(principal.name, username, body);
   }
 
   @Get('keys')
@@ -115,7 +138,7 @@ export class AdminController {
   /** The key is shown once, in this answer. */
   @Post('keys')
   issueKey(@Body() body: CreateKeyDto) {
-    return this.auth.issueKey(body.kind, body.name);
+    return this.auth.issueKey(body.kind, body.name, body.scope ?? null);
   }
 
   @Delete('keys/:id')

@@ -16,8 +16,17 @@ export interface KeyRecord {
   id: number;
   kind: KeyKind;
   name: string;
+  /** The unit a wall token is bound to (its wall shows that unit only), or null. */
+  scopeCode: string | null;
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** What an administrator may change of an account; absent fields stay as they are. */
+export interface UserChange {
+  disabled?: boolean;
+  role?: Role;
+  unitCode?: string | null;
 }
 
 @Injectable()
@@ -50,21 +59,37 @@ export class AuthRepository {
     return rows.length > 0;
   }
 
-  async setUserDisabled(username: string, disabled: boolean): Promise<boolean> {
+  /** Applies `change`; the account as it is now, or undefined when there is no such user. */
+  async updateUser(
+    username: string,
+    change: UserChange,
+  ): Promise<Omit<UserRecord, 'passwordHash'> | undefined> {
     // For UPDATE and DELETE, TypeORM answers [rows, affected count].
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `UPDATE app_user SET disabled = $2 WHERE username = $1`,
-      [username, disabled],
+    const [rows] = await this.db.query<[Omit<UserRecord, 'passwordHash'>[], number]>(
+      `UPDATE app_user SET
+         disabled = COALESCE($2, disabled),
+         role = COALESCE($3, role),
+         unit_code = CASE WHEN $4 THEN $5 ELSE unit_code END
+       WHERE username = $1
+       RETURNING username, role, unit_code AS "unitCode", disabled`,
+      [
+        username,
+        change.disabled ?? null,
+        change.role ?? null,
+        change.unitCode !== undefined,
+        change.unitCode ?? null,
+      ],
     );
-    return affected > 0;
+    return rows[0];
   }
 
   async findActiveKey(
     kind: KeyKind,
     keyHash: string,
-  ): Promise<{ id: number; name: string } | undefined> {
-    const rows = await this.db.query<{ id: number; name: string }[]>(
-      `SELECT id, name FROM access_key WHERE kind = $1 AND key_hash = $2 AND revoked_at IS NULL`,
+  ): Promise<{ id: number; name: string; scopeCode: string | null } | undefined> {
+    const rows = await this.db.query<{ id: number; name: string; scopeCode: string | null }[]>(
+      `SELECT id, name, scope_code AS "scopeCode"
+         FROM access_key WHERE kind = $1 AND key_hash = $2 AND revoked_at IS NULL`,
       [kind, keyHash],
     );
     return rows[0];
@@ -74,19 +99,20 @@ export class AuthRepository {
     kind: KeyKind,
     name: string,
     keyHash: string,
-    onlyIfMissing = false,
+    options: { onlyIfMissing?: boolean; scopeCode?: string | null } = {},
   ): Promise<number | undefined> {
     const rows = await this.db.query<{ id: number }[]>(
-      `INSERT INTO access_key (kind, name, key_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (key_hash) DO ${onlyIfMissing ? 'NOTHING' : 'UPDATE SET revoked_at = NULL'} RETURNING id`,
-      [kind, name, keyHash],
+      `INSERT INTO access_key (kind, name, key_hash, scope_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key_hash) DO ${options.onlyIfMissing ? 'NOTHING' : 'UPDATE SET revoked_at = NULL'} RETURNING id`,
+      [kind, name, keyHash, options.scopeCode ?? null],
     );
     return rows[0]?.id;
   }
 
   async listKeys(): Promise<KeyRecord[]> {
     return this.db.query(
-      `SELECT id, kind, name, created_at AS "createdAt", revoked_at AS "revokedAt"
+      `SELECT id, kind, name, scope_code AS "scopeCode", created_at AS "createdAt",
+              revoked_at AS "revokedAt"
          FROM access_key ORDER BY id`,
     );
   }

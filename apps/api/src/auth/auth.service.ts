@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Injectable,
   Logger,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -12,7 +13,7 @@ import argon2 from 'argon2';
 import { EventBus } from '../bus/event-bus';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
-import { AuthRepository, KeyKind, KeyRecord, UserRecord } from './auth.repository';
+import { AuthRepository, KeyKind, KeyRecord, UserChange, UserRecord } from './auth.repository';
 import { LoginBlock, LoginLimiter } from './login-limiter';
 import { passwordProblem } from './password-policy';
 import { Principal, Role } from './principal';
@@ -91,7 +92,7 @@ export class AuthService {
     if (token.startsWith('wall_')) {
       const key = await this.repository.findActiveKey('wall', hashKey(token));
       if (!key) throw new UnauthorizedException('Unknown or revoked wall token');
-      return { name: key.name, role: 'wall', unitCode: null };
+      return { name: key.name, role: 'wall', unitCode: key.scopeCode };
     }
     let claims: TokenClaims;
     try {
@@ -102,7 +103,8 @@ export class AuthService {
     // Disabling a user shuts them out at once, not when their token expires.
     const user = await this.repository.findUser(claims.sub);
     if (!user || user.disabled) throw new UnauthorizedException('This account is disabled');
-    return { name: claims.sub, role: claims.role, unitCode: claims.unit };
+    // The account as it is now: a changed role or unit applies at once, not at the next login.
+    return { name: user.username, role: user.role, unitCode: user.unitCode };
   }
 
   async authenticateIngestKey(key: string | undefined): Promise<{ id: number; name: string }> {
@@ -122,12 +124,7 @@ export class AuthService {
     const problem = passwordProblem(user.password, user.username, this.config.demo);
     if (problem) throw new BadRequestException(problem);
     const unitCode = user.unitCode ?? null;
-    if (
-      user.role === 'district_chief' &&
-      (!unitCode || !this.directory.current.units.has(unitCode))
-    ) {
-      throw new BadRequestException('unitCode: a district chief needs a known unit code');
-    }
+    this.checkUnit(user.role, unitCode);
     const created = await this.repository.insertUser({
       username: user.username,
       passwordHash: await argon2.hash(user.password),
@@ -142,9 +139,39 @@ export class AuthService {
     return this.repository.listUsers();
   }
 
-  /** Whether the user exists. */
-  setUserDisabled(username: string, disabled: boolean): Promise<boolean> {
-    return this.repository.setUserDisabled(username, disabled);
+  /**
+   * Disables or enables an account, or changes its role or unit; effective on the account's next
+   * request. `actor` (the administrator) may not shut themselves out.
+   */
+  async updateUser(
+    actor: string,
+    username: string,
+    change: UserChange,
+  ): Promise<Omit<UserRecord, 'passwordHash'>> {
+    const user = await this.repository.findUser(username);
+    if (!user) throw new NotFoundException(`No user "${username}"`);
+    if (username === actor && (change.disabled || (change.role && change.role !== 'admin'))) {
+      throw new BadRequestException(
+        'You cannot disable your own account or take away its admin role',
+      );
+    }
+    this.checkUnit(
+      change.role ?? user.role,
+      change.unitCode !== undefined ? change.unitCode : user.unitCode,
+    );
+    const updated = await this.repository.updateUser(username, change);
+    if (!updated) throw new NotFoundException(`No user "${username}"`);
+    return updated;
+  }
+
+  /** A unit named must exist; a district chief needs one. */
+  private checkUnit(role: Role, unitCode: string | null): void {
+    if (unitCode !== null && !this.directory.current.units.has(unitCode)) {
+      throw new BadRequestException(`unitCode: unknown unit "${unitCode}"`);
+    }
+    if (role === 'district_chief' && unitCode === null) {
+      throw new BadRequestException('unitCode: a district chief needs a known unit code');
+    }
   }
 
   listKeys(): Promise<KeyRecord[]> {
@@ -156,16 +183,28 @@ export class AuthService {
     return this.repository.revokeKey(id);
   }
 
-  /** Returns the key once; only its hash is kept. */
-  async issueKey(kind: KeyKind, name: string): Promise<{ id: number; key: string }> {
+  /** Returns the key once; only its hash is kept. A wall token may be bound to a unit. */
+  async issueKey(
+    kind: KeyKind,
+    name: string,
+    scopeCode: string | null = null,
+  ): Promise<{ id: number; key: string; scopeCode: string | null }> {
+    if (scopeCode !== null) {
+      if (kind !== 'wall') throw new BadRequestException('scope: only a wall token has a scope');
+      if (!this.directory.current.units.has(scopeCode)) {
+        throw new BadRequestException(`scope: unknown unit "${scopeCode}"`);
+      }
+    }
     const key = newKey(kind);
-    const id = await this.repository.createKey(kind, name, hashKey(key));
-    return { id: id!, key };
+    const id = await this.repository.createKey(kind, name, hashKey(key), { scopeCode });
+    return { id: id!, key, scopeCode };
   }
 
   /** Demo mode: the ingest key, and users admin, leader, wall and chief-<code> per ranked unit. */
   async seedDemoAccess(): Promise<void> {
-    await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), true);
+    await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), {
+      onlyIfMissing: true,
+    });
     const snapshot = this.directory.current;
     const province = snapshot.province;
     const chiefs = [...snapshot.units.values()].filter(

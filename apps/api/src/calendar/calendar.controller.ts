@@ -4,8 +4,10 @@ import {
   Controller,
   Delete,
   Get,
+  HttpCode,
   NotFoundException,
   Param,
+  Post,
   Put,
   Query,
 } from '@nestjs/common';
@@ -18,8 +20,12 @@ import { CalendarService } from './calendar.service';
 
 const isoDate = z.iso.date({ error: 'must be a date like 2026-02-16' });
 
-class OverrideDto extends createZodDto(
-  z.object({ working: z.boolean(), note: z.string().max(300).optional() }),
+const note = z.string().trim().max(300).optional();
+
+class OverrideDto extends createZodDto(z.object({ working: z.boolean(), note })) {}
+
+class SwapDto extends createZodDto(
+  z.object({ dayOff: isoDate, workingDay: isoDate, note }).strict(),
 ) {}
 
 /**
@@ -58,6 +64,15 @@ export class CalendarController {
   async setOverride(@Param('date') date: string, @Body() body: OverrideDto) {
     await this.calendar.setOverride(parseDate('date', date), body.working, body.note);
     return { date, working: body.working, rebuildNeeded: true };
+  }
+
+  /** A working day made a day off, and a day off made a working day, in one act. */
+  @Roles('admin')
+  @Post('swap')
+  @HttpCode(200)
+  async swap(@Body() body: SwapDto) {
+    await this.calendar.swap(body.dayOff, body.workingDay, body.note);
+    return { ...body, rebuildNeeded: true };
   }
 
   @Roles('admin')

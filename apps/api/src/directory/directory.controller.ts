@@ -1,9 +1,17 @@
-import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
-import { DirectorySection, DirectoryService } from './directory.service';
-
-const SECTIONS: DirectorySection[] = ['units', 'agencies', 'procedures'];
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { confinedUnit, CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
+import { DirectoryService } from './directory.service';
+import { DirectorySection, SECTIONS } from './import-preview';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -36,11 +44,40 @@ export class DirectoryController {
     return { rows: [...this.directory.current.procedures.values()] };
   }
 
+  /** A dry run of `POST import`: every problem row by row, and what would change. */
+  @Roles('admin')
+  @Post('import/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check a JSON import without writing anything',
+    description:
+      '`{ valid, rows, problems: [ { section, row, code, message } ], changes: { units: ' +
+      '{ added, changed: [ { code, fields } ], unchanged }, agencies, procedures } }`. An import ' +
+      'adds and updates by code, it never removes an entry.',
+  })
+  preview(@Body() body: unknown) {
+    return this.directory.preview(body);
+  }
+
   /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
   @Roles('admin')
   @Post('import')
   import(@Body() body: unknown) {
     return this.directory.import(body);
+  }
+
+  /** A dry run of `POST import/:section`; problems carry the CSV line. */
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @Post('import/:section/preview')
+  @HttpCode(200)
+  previewCsv(
+    @Param('section') section: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    return this.directory.previewCsv(csvSection(section), csvBody(contentType, body));
   }
 
   /** One section as CSV with a header row named like the JSON fields. */
@@ -53,18 +90,25 @@ export class DirectoryController {
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
   ) {
-    if (!SECTIONS.includes(section as DirectorySection)) {
-      throw new BadRequestException(`section: must be one of ${SECTIONS.join(', ')}`);
-    }
-    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
-      throw new BadRequestException('Send the CSV with Content-Type: text/csv');
-    }
-    return this.directory.importCsv(section as DirectorySection, body);
+    return this.directory.importCsv(csvSection(section), csvBody(contentType, body));
   }
 
-  /** A district chief sees their own subtree only. */
+  /** A district chief, or a wall bound to a scope, sees that subtree only. */
   private visibleUnitCodes(principal: Principal): Set<string> | undefined {
-    if (principal.role !== 'district_chief' || !principal.unitCode) return undefined;
-    return new Set(this.directory.current.subtree(principal.unitCode));
+    const confined = confinedUnit(principal);
+    return confined === null ? undefined : new Set(this.directory.current.subtree(confined));
   }
+}
+
+function csvSection(section: string): DirectorySection {
+  const known = SECTIONS.find((name) => name === section);
+  if (!known) throw new BadRequestException(`section: must be one of ${SECTIONS.join(', ')}`);
+  return known;
+}
+
+function csvBody(contentType: string | undefined, body: unknown): string {
+  if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
+    throw new BadRequestException('Send the CSV with Content-Type: text/csv');
+  }
+  return body;
 }

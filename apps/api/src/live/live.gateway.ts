@@ -19,7 +19,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AccessPolicy } from '../auth/access-policy';
 import { AuthService } from '../auth/auth.service';
-import { Principal } from '../auth/principal';
+import { confinedUnit, Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import { RoomKey, roomName } from './live-rooms';
 import { LiveService } from './live.service';
@@ -122,7 +122,7 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     const principal = socket.data.principal;
     try {
       const scope = this.access.unitScope(principal, request.scope);
-      const visibility = principal.role === 'district_chief' ? (principal.unitCode ?? '') : 'all';
+      const visibility = confinedUnit(principal) ?? 'all';
       return { scope, window: request.window, visibility };
     } catch (error) {
       const status = error instanceof ForbiddenException ? 403 : 400;
