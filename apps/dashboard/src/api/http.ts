@@ -11,13 +11,38 @@ export class ApiError extends Error {
 
 export type QueryValue = string | number | undefined | null;
 
+/** A file the API sent, with the name it gave in `Content-Disposition`. */
+export interface DownloadedFile {
+  blob: Blob;
+  fileName: string | null;
+}
+
 export interface HttpClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** A file download (an export): the whole body as a blob. */
+  file(path: string, query?: Record<string, QueryValue>): Promise<DownloadedFile>;
+}
+
+/** The file name of a `Content-Disposition` header, the UTF-8 `filename*` first. */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // a malformed escape: fall back to the plain name
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(header);
+  return plain?.[1]?.trim() ?? null;
 }
 
 /** A wall must never hang on one request: each call gives up after this long. */
 const TIMEOUT_MS = 10_000;
+/** An export of every row may take a while to stream. */
+const FILE_TIMEOUT_MS = 120_000;
 
 function withQuery(path: string, query: Record<string, QueryValue> = {}): string {
   const params = new URLSearchParams();
@@ -41,8 +66,14 @@ async function readError(response: Response): Promise<string> {
 
 /** `fetch` against `/api/v1` on the page's own origin, with the bearer token when there is one. */
 export function createHttpClient(getToken: () => string | null, baseUrl = '/api/v1'): HttpClient {
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+  async function send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    accept: string,
+    timeoutMs: number,
+  ): Promise<Response> {
+    const headers: Record<string, string> = { Accept: accept };
     const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
     if (body !== undefined) headers['Content-Type'] = 'application/json';
@@ -52,17 +83,28 @@ export function createHttpClient(getToken: () => string | null, baseUrl = '/api/
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
+        signal: AbortSignal.timeout(timeoutMs),
         cache: 'no-store',
       });
     } catch (error) {
       throw new ApiError(0, error instanceof Error ? error.message : 'Network error');
     }
     if (!response.ok) throw new ApiError(response.status, await readError(response));
+    return response;
+  }
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const response = await send(method, path, body, 'application/json', TIMEOUT_MS);
     return (await response.json()) as T;
   }
   return {
     get: (path, query) => call('GET', withQuery(path, query)),
     post: (path, body) => call('POST', path, body),
+    async file(path, query) {
+      const response = await send('GET', withQuery(path, query), undefined, '*/*', FILE_TIMEOUT_MS);
+      return {
+        blob: await response.blob(),
+        fileName: dispositionFileName(response.headers.get('Content-Disposition')),
+      };
+    },
   };
 }
