@@ -34,6 +34,12 @@ export function createAppRouter(): Router {
       },
       { path: '/login', name: 'login', component: () => import('@/views/login/index.vue') },
       {
+        path: '/admin',
+        name: 'admin',
+        component: () => import('@/views/admin/index.vue'),
+        meta: { needsToken: true, roles: ['admin'] },
+      },
+      {
         path: '/no-access',
         name: 'no-access',
         component: () => import('@/views/no-access/index.vue'),

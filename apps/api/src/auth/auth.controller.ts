@@ -97,6 +97,12 @@ export class AuthController {
 export class AdminController {
   constructor(private readonly auth: AuthService) {}
 
+  @Get('password-policy')
+  @ApiOperation({ summary: 'The password policy in force (stricter outside demo mode)' })
+  passwordPolicy() {
+    return this.auth.passwordPolicy();
+  }
+
   @Get('users')
   async users() {
     return { rows: await this.auth.listUsers() };

@@ -15,7 +15,7 @@ import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { AuthRepository, KeyKind, KeyRecord, UserChange, UserRecord } from './auth.repository';
 import { LoginBlock, LoginLimiter } from './login-limiter';
-import { passwordProblem } from './password-policy';
+import { PasswordPolicy, passwordPolicy, passwordProblem } from './password-policy';
 import { Principal, Role } from './principal';
 import { hashKey, newKey } from './secrets';
 
@@ -133,6 +133,10 @@ export class AuthService {
       disabled: false,
     });
     if (!created) throw new ConflictException(`User "${user.username}" exists`);
+  }
+
+  passwordPolicy(): PasswordPolicy {
+    return passwordPolicy(this.config.demo);
   }
 
   listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {

@@ -41,6 +41,12 @@ export const useDirectoryStore = defineStore('directory', () => {
     return loading;
   }
 
+  /** Loads again (after a directory import). */
+  function reload(): Promise<void> {
+    loading = null;
+    return load();
+  }
+
   const childrenOf = (code: string) =>
     [...units.value.values()].filter((unit) => unit.parentCode === code);
 
@@ -57,6 +63,7 @@ export const useDirectoryStore = defineStore('directory', () => {
     procedures,
     province,
     load,
+    reload,
     childrenOf,
     unitName,
     agencyName,

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { createAdminApi } from '@/api/admin-api';
 import { createHttpClient } from '@/api/http';
 import { createReadApi, type LoginResult } from '@/api/read-api';
 import { createWorkspaceApi } from '@/api/workspace-api';
@@ -41,6 +42,7 @@ export const useSessionStore = defineStore('session', () => {
   const http = createHttpClient(() => token.value);
   const api = createReadApi(http);
   const workspaceApi = createWorkspaceApi(http);
+  const adminApi = createAdminApi(http);
   const signedIn = computed(() => token.value !== null);
 
   function save(session: StoredSession | null): void {
@@ -92,6 +94,7 @@ export const useSessionStore = defineStore('session', () => {
     expired,
     api,
     workspaceApi,
+    adminApi,
     login,
     adoptWallToken,
     invalidate,
