@@ -66,10 +66,10 @@ describe('admin API for the admin screen', () => {
         message: 'unitCode: a district chief needs a known unit code',
       },
       {
-        username: 'chief-690',
+        username: 'leader',
         body: { unitCode: 'NO-SUCH-UNIT' },
         status: 400,
-        message: 'unitCode: unknown unit "NO-SUCH-UNIT"',
+        message: 'unitCode: unknown unit code "NO-SUCH-UNIT"',
       },
       {
         username: 'admin',
@@ -161,6 +161,16 @@ describe('admin API for the admin screen', () => {
     ]);
     expect(await days('2026-12-19', '2026-12-19')).toEqual([
       { date: '2026-12-19', working: true, reason: 'operator', note: 'Hoán đổi thử' },
+    ]);
+    // The act is in the audit log, with who did it.
+    const audit = await t.get('/api/v1/admin/audit?action=calendar.swap', admin);
+    expect(rowsOf(audit)).toEqual([
+      expect.objectContaining({
+        actor: 'admin',
+        action: 'calendar.swap',
+        target: '2026-12-11↔2026-12-19',
+        details: { dayOff: '2026-12-11', workingDay: '2026-12-19', note: 'Hoán đổi thử' },
+      }),
     ]);
     const again = await swap(body);
     expect(again.status).toBe(400);

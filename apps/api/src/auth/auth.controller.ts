@@ -16,6 +16,9 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Request, Response } from 'express';
+import { CurrentActor } from '../audit/audit-actor.decorator';
+import type { AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { AuthService, LoginThrottledException } from './auth.service';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { CurrentPrincipal, Principal, Public, ROLES, Roles } from './principal';
@@ -95,7 +98,10 @@ export class AuthController {
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('password-policy')
   @ApiOperation({ summary: 'The password policy in force (stricter outside demo mode)' })
@@ -117,23 +123,34 @@ export class AdminController {
       'characters, not containing the username',
   })
   @ApiResponse({ status: 409, description: 'The username exists (it is never overwritten)' })
-  async createUser(@Body() body: CreateUserDto) {
+  async createUser(@Body() body: CreateUserDto, @CurrentActor() actor: AuditActor) {
     await this.auth.createUser(body);
+    await this.audit.record(actor, {
+      action: 'user.create',
+      target: body.username,
+      details: { role: body.role, unitCode: body.unitCode ?? null },
+    });
     return { username: body.username };
   }
 
   @Patch('users/:username')
   @ApiOperation({
     summary: 'Disable or enable an account, or change its role or unit',
-    description: 'Takes effect on the next request the account makes. Answers the account.',
+    description:
+      'Answers `{ username, role, unitCode, disabled }`, the account as it is now. Open sessions ' +
+      'and sockets follow within seconds (a disabled user is shut out; a new role or unit ' +
+      're-scopes them). An administrator cannot disable their own account or drop its role.',
   })
   @ApiResponse({ status: 404, description: 'No such user' })
-  updateUser(
+  async updateUser(
     @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,
     @Body() body: UpdateUserDto,
+    @CurrentActor() actor: AuditActor,
   ) {
-    return this.auth.updateUser(principal.name, username, body);
+    const user = await this.auth.updateUser(principal.name, username, body);
+    await this.audit.record(actor, { action: 'user.update', target: username, details: body });
+    return user;
   }
 
   @Get('keys')
@@ -143,13 +160,25 @@ export class AdminController {
 
   /** The key is shown once, in this answer. */
   @Post('keys')
-  issueKey(@Body() body: CreateKeyDto) {
-    return this.auth.issueKey(body.kind, body.name, body.scope ?? null);
+  async issueKey(@Body() body: CreateKeyDto, @CurrentActor() actor: AuditActor) {
+    const issued = await this.auth.issueKey(body.kind, body.name, body.scope ?? null);
+    await this.audit.record(actor, {
+      action: body.kind === 'wall' ? 'wall_token.issue' : 'ingest_key.issue',
+      target: String(issued.id),
+      details: { name: body.name, scope: issued.scopeCode },
+    });
+    return issued;
   }
 
   @Delete('keys/:id')
-  async revokeKey(@Param('id', ParseIntPipe) id: number) {
-    if (!(await this.auth.revokeKey(id))) throw new NotFoundException(`No active key ${id}`);
+  async revokeKey(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: AuditActor) {
+    const revoked = await this.auth.revokeKey(id);
+    if (!revoked) throw new NotFoundException(`No active key ${id}`);
+    await this.audit.record(actor, {
+      action: revoked.kind === 'wall' ? 'wall_token.revoke' : 'ingest_key.revoke',
+      target: String(id),
+      details: { name: revoked.name },
+    });
     return { id, revoked: true };
   }
 }

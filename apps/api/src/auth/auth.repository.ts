@@ -59,25 +59,25 @@ export class AuthRepository {
     return rows.length > 0;
   }
 
-  /** Applies `change`; the account as it is now, or undefined when there is no such user. */
+  /** Changes what is given of role, unit and disabled; the user as it is now, if it exists. */
   async updateUser(
     username: string,
-    change: UserChange,
+    changes: Partial<Pick<UserRecord, 'role' | 'unitCode' | 'disabled'>>,
   ): Promise<Omit<UserRecord, 'passwordHash'> | undefined> {
     // For UPDATE and DELETE, TypeORM answers [rows, affected count].
     const [rows] = await this.db.query<[Omit<UserRecord, 'passwordHash'>[], number]>(
-      `UPDATE app_user SET
-         disabled = COALESCE($2, disabled),
-         role = COALESCE($3, role),
-         unit_code = CASE WHEN $4 THEN $5 ELSE unit_code END
-       WHERE username = $1
-       RETURNING username, role, unit_code AS "unitCode", disabled`,
+      `UPDATE app_user
+          SET role = COALESCE($2, role),
+              unit_code = CASE WHEN $3 THEN $4 ELSE unit_code END,
+              disabled = COALESCE($5, disabled)
+        WHERE username = $1
+        RETURNING username, role, unit_code AS "unitCode", disabled`,
       [
         username,
-        change.disabled ?? null,
-        change.role ?? null,
-        change.unitCode !== undefined,
-        change.unitCode ?? null,
+        changes.role ?? null,
+        changes.unitCode !== undefined,
+        changes.unitCode ?? null,
+        changes.disabled ?? null,
       ],
     );
     return rows[0];
@@ -117,11 +117,13 @@ export class AuthRepository {
     );
   }
 
-  async revokeKey(id: number): Promise<boolean> {
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `UPDATE access_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+  /** The key revoked now, if it was active. */
+  async revokeKey(id: number): Promise<Pick<KeyRecord, 'id' | 'kind' | 'name'> | undefined> {
+    const [rows] = await this.db.query<[Pick<KeyRecord, 'id' | 'kind' | 'name'>[], number]>(
+      `UPDATE access_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+       RETURNING id, kind, name`,
       [id],
     );
-    return affected > 0;
+    return rows[0];
   }
 }

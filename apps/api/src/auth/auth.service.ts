@@ -100,10 +100,10 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException('Invalid or expired access token');
     }
-    // Disabling a user shuts them out at once, not when their token expires.
+    // The account as it is now, not as it was at login: disabling a user shuts them out, and a
+    // new role or unit applies, at their next request, not when their token expires.
     const user = await this.repository.findUser(claims.sub);
     if (!user || user.disabled) throw new UnauthorizedException('This account is disabled');
-    // The account as it is now: a changed role or unit applies at once, not at the next login.
     return { name: user.username, role: user.role, unitCode: user.unitCode };
   }
 
@@ -144,47 +144,43 @@ export class AuthService {
   }
 
   /**
-   * Disables or enables an account, or changes its role or unit; effective on the account's next
-   * request. `actor` (the administrator) may not shut themselves out.
+   * Disables or enables an account, or gives it another role or unit; the account as it is now.
+   * A new role other than district chief drops the unit unless one is given. `actor` (the
+   * administrator) may not shut themselves out. Takes effect on REST at the next request and on
+   * open sockets within seconds.
    */
   async updateUser(
     actor: string,
     username: string,
-    change: UserChange,
+    changes: UserChange,
   ): Promise<Omit<UserRecord, 'passwordHash'>> {
-    const user = await this.repository.findUser(username);
-    if (!user) throw new NotFoundException(`No user "${username}"`);
-    if (username === actor && (change.disabled || (change.role && change.role !== 'admin'))) {
+    const current = await this.repository.findUser(username);
+    if (!current) throw new NotFoundException(`No user "${username}"`);
+    if (username === actor && (changes.disabled || (changes.role && changes.role !== 'admin'))) {
       throw new BadRequestException(
         'You cannot disable your own account or take away its admin role',
       );
     }
-    this.checkUnit(
-      change.role ?? user.role,
-      change.unitCode !== undefined ? change.unitCode : user.unitCode,
-    );
-    const updated = await this.repository.updateUser(username, change);
+    const role = changes.role ?? current.role;
+    let unitCode = changes.unitCode !== undefined ? changes.unitCode : current.unitCode;
+    if (changes.role && changes.unitCode === undefined && role !== 'district_chief')
+      unitCode = null;
+    this.checkUnit(role, unitCode);
+    const updated = await this.repository.updateUser(username, { ...changes, unitCode });
     if (!updated) throw new NotFoundException(`No user "${username}"`);
+    this.bus.emit('access.changed', { what: 'user', id: username });
     return updated;
-  }
-
-  /** A unit named must exist; a district chief needs one. */
-  private checkUnit(role: Role, unitCode: string | null): void {
-    if (unitCode !== null && !this.directory.current.units.has(unitCode)) {
-      throw new BadRequestException(`unitCode: unknown unit "${unitCode}"`);
-    }
-    if (role === 'district_chief' && unitCode === null) {
-      throw new BadRequestException('unitCode: a district chief needs a known unit code');
-    }
   }
 
   listKeys(): Promise<KeyRecord[]> {
     return this.repository.listKeys();
   }
 
-  /** Whether an active key was revoked. */
-  revokeKey(id: number): Promise<boolean> {
-    return this.repository.revokeKey(id);
+  /** The key revoked, if it was active; it stops working on REST and open sockets within seconds. */
+  async revokeKey(id: number): Promise<Pick<KeyRecord, 'id' | 'kind' | 'name'> | undefined> {
+    const revoked = await this.repository.revokeKey(id);
+    if (revoked) this.bus.emit('access.changed', { what: 'key', id: String(id) });
+    return revoked;
   }
 
   /** Returns the key once; only its hash is kept. A wall token may be bound to a unit. */
@@ -232,6 +228,15 @@ export class AuthService {
     this.logger.log(
       `Demo access: key "${DEMO_INGEST_KEY}", ${users.length} users with password "${DEMO_PASSWORD}"`,
     );
+  }
+
+  private checkUnit(role: Role, unitCode: string | null): void {
+    if (role === 'district_chief' && (!unitCode || !this.directory.current.units.has(unitCode))) {
+      throw new BadRequestException('unitCode: a district chief needs a known unit code');
+    }
+    if (unitCode !== null && !this.directory.current.units.has(unitCode)) {
+      throw new BadRequestException(`unitCode: unknown unit code "${unitCode}"`);
+    }
   }
 
   private dummy: Promise<string> | undefined;

@@ -9,6 +9,9 @@ import {
   Post,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../audit/audit-actor.decorator';
+import type { AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { confinedUnit, CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
 import { DirectoryService } from './directory.service';
 import { DirectorySection, SECTIONS } from './import-preview';
@@ -17,7 +20,10 @@ import { DirectorySection, SECTIONS } from './import-preview';
 @ApiBearerAuth()
 @Controller('directory')
 export class DirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Roles(...READERS)
   @Get('units')
@@ -62,8 +68,13 @@ export class DirectoryController {
   /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
   @Roles('admin')
   @Post('import')
-  import(@Body() body: unknown) {
-    return this.directory.import(body);
+  async import(@Body() body: unknown, @CurrentActor() actor: AuditActor) {
+    const counts = await this.directory.import(body);
+    await this.audit.record(actor, {
+      action: 'directory.import',
+      details: { format: 'json', ...counts },
+    });
+    return counts;
   }
 
   /** A dry run of `POST import/:section`; problems carry the CSV line. */
@@ -85,12 +96,19 @@ export class DirectoryController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @Post('import/:section')
-  importCsv(
+  async importCsv(
     @Param('section') section: string,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
+    @CurrentActor() actor: AuditActor,
   ) {
-    return this.directory.importCsv(csvSection(section), csvBody(contentType, body));
+    const counts = await this.directory.importCsv(csvSection(section), csvBody(contentType, body));
+    await this.audit.record(actor, {
+      action: 'directory.import',
+      target: section,
+      details: { format: 'csv', ...counts },
+    });
+    return counts;
   }
 
   /** A district chief, or a wall bound to a scope, sees that subtree only. */
