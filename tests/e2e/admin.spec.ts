@@ -177,7 +177,6 @@ describe('admin screen /admin', () => {
     await wall.waitForSelector('[data-testid=wall]');
     expect(wall.url()).toBe(`${base}/wall?scope=689`);
     expect((await t.get('/api/v1/metrics/summary', secret)).body).toMatchObject({ scope: '689' });
-    await kiosk.close();
 
     // Once dismissed, the key is gone from the screen; the list names it, never shows it.
     await page.click('[data-testid=issued-key] button.primary');
@@ -188,6 +187,9 @@ describe('admin screen /admin', () => {
       document.querySelector('[data-testid=keys-table]')?.textContent?.includes('Đã thu hồi'),
     );
     expect((await t.get('/api/v1/metrics/summary', secret)).status).toBe(401);
+    // The wall already open is cut within seconds, and a fresh one is refused.
+    await wall.waitForURL(/\/login/, { timeout: 15_000 });
+    await kiosk.close();
     const after = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const refused = await after.newPage();
     await refused.goto(link);
@@ -268,6 +270,39 @@ describe('admin screen /admin', () => {
     await page.waitForSelector('[data-testid=act-notice]');
     expect(await page.textContent('[data-testid=act-notice]')).toBe('Đã nhập danh mục');
     expect(await unitCodes()).toContain('25981');
+  });
+
+  it('lists the acts in the audit log, with who did them, filtered by action', async () => {
+    await openTab('audit');
+    await page.waitForSelector('[data-testid=audit-table] tbody tr[data-action]');
+    const actions = await page.$$eval('[data-testid=audit-table] tbody tr', (rows) =>
+      rows.map((row) => row.getAttribute('data-action')),
+    );
+    // Latest first: the import, the calendar, the token revoked and issued, the account.
+    expect(actions).toEqual([
+      'directory.import',
+      'calendar.override_set',
+      'wall_token.revoke',
+      'wall_token.issue',
+      'user.update',
+      'user.update',
+      'user.create',
+    ]);
+    const first = await page.$$eval('[data-testid=audit-table] tbody tr:first-child td', (cells) =>
+      cells.map((cell) => cell.textContent?.trim()),
+    );
+    expect(first.slice(1, 4)).toEqual(['admin', 'Nhập danh mục', 'units']);
+    await page.selectOption('[data-testid=audit-filters] select[name=action]', 'wall_token.revoke');
+    await page.click('[data-testid=audit-filters] button[type=submit]');
+    await page.waitForFunction(
+      () =>
+        document.querySelectorAll('[data-testid=audit-table] tbody tr[data-action]').length === 1,
+    );
+    expect(await page.textContent('[data-testid=audit-table] tbody')).toContain(
+      'Thu hồi mã màn hình',
+    );
+    expect(await seriousViolations(page)).toEqual([]);
+    await screenshot('audit-1440');
   });
 
   it('lists the dossiers set aside, and is keyboard navigable between tabs', async () => {

@@ -382,6 +382,7 @@ export const en: Messages = {
       namePlaceholder: 'e.g. Meeting room wall, 3rd floor',
       scope: 'Bound to a unit (optional)',
       wholeProvince: 'Whole province',
+      scopeColumn: 'Scope',
       submit: 'Issue',
       shownOnce: 'Shown only once: copy it now. Only its hash is kept.',
       key: 'Key',
@@ -438,6 +439,7 @@ export const en: Messages = {
       fileHint:
         "JSON: {'{'} units, agencies, procedures {'}'}. CSV: one section, a header row of field names.",
       section: 'Section of the CSV file',
+      sectionColumn: 'Section',
       sections: { units: 'Administrative units', agencies: 'Agencies', procedures: 'Procedures' },
       preview: 'Check first',
       valid: 'The file is valid: nothing is written yet. Review the changes, then Import.',

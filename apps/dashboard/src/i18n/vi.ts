@@ -387,6 +387,7 @@ export const vi = {
       namePlaceholder: 'VD: Màn hình phòng họp tầng 3',
       scope: 'Giới hạn đơn vị (tùy chọn)',
       wholeProvince: 'Toàn tỉnh',
+      scopeColumn: 'Phạm vi',
       submit: 'Cấp',
       shownOnce: 'Chỉ hiển thị một lần: hãy sao chép ngay. Hệ thống chỉ lưu bản băm.',
       key: 'Khóa',
@@ -443,6 +444,7 @@ export const vi = {
       fileHint:
         "JSON: {'{'} units, agencies, procedures {'}'}. CSV: một mục, dòng đầu là tên trường.",
       section: 'Mục của tệp CSV',
+      sectionColumn: 'Mục',
       sections: { units: 'Đơn vị hành chính', agencies: 'Cơ quan', procedures: 'Thủ tục' },
       preview: 'Kiểm tra trước',
       valid: 'Tệp hợp lệ: chưa có gì được ghi. Xem thay đổi rồi bấm Nhập.',
