@@ -197,7 +197,7 @@ describe('admin screen /admin', () => {
     await after.close();
   });
 
-  it("shows a year's calendar with named holidays, and an added day off", async () => {
+  it("shows a year's calendar with named holidays; adds, swaps and removes days", async () => {
     await openTab('calendar');
     const year = new Date().getFullYear();
     await page.waitForSelector(`[data-date="${year}-01-01"]`);
@@ -226,6 +226,21 @@ describe('admin screen /admin', () => {
     expect(overrides).toEqual([{ date: day, working: false, note: 'Nghỉ bão' }]);
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot('calendar-1440');
+
+    // The Friday after it swapped with the Saturday: off and made up, in one act.
+    const plus = (days: number) =>
+      new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    const [friday, saturday] = [plus(2), plus(3)];
+    await page.fill('[data-testid=swap-form] input[name=dayOff]', friday);
+    await page.fill('[data-testid=swap-form] input[name=workingDay]', saturday);
+    await page.fill('[data-testid=swap-form] input[name=swapNote]', 'Hoán đổi');
+    await page.click('[data-testid=swap-form] button[type=submit]');
+    await page.waitForSelector(`[data-date="${friday}"][data-kind=holiday].operator`);
+    expect(await page.getAttribute(`[data-date="${saturday}"]`, 'data-kind')).toBe('makeUp');
+    // The day off added first, removed: an ordinary working day again.
+    await page.click(`[data-date="${day}"]`);
+    await page.click('[data-testid=calendar-day] button:has-text("Bỏ điều chỉnh")');
+    await page.waitForSelector(`[data-date="${day}"][data-kind=working]:not(.operator)`);
   });
 
   it('previews a directory file with a per-row error and writes nothing until confirmed', async () => {
@@ -281,6 +296,8 @@ describe('admin screen /admin', () => {
     // Latest first: the import, the calendar, the token revoked and issued, the account.
     expect(actions).toEqual([
       'directory.import',
+      'calendar.override_remove',
+      'calendar.swap',
       'calendar.override_set',
       'wall_token.revoke',
       'wall_token.issue',
