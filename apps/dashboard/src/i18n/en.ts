@@ -459,6 +459,7 @@ export const en: Messages = {
       imported: 'Directory imported',
       notJson: 'The JSON file cannot be read: {message}',
       wholeFile: 'whole file',
+      columns: 'CSV columns of each section',
     },
     audit: {
       action: 'Action',

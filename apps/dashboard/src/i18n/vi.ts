@@ -464,6 +464,7 @@ export const vi = {
       imported: 'Đã nhập danh mục',
       notJson: 'Tệp JSON không đọc được: {message}',
       wholeFile: 'cả tệp',
+      columns: 'Cột của tệp CSV theo từng mục',
     },
     audit: {
       action: 'Hành động',
