@@ -8,12 +8,28 @@ import {
   Param,
   Post,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { confinedUnit, CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
 import { DirectoryService } from './directory.service';
+import {
+  AgenciesResponse,
+  DirectoryImportBody,
+  DirectoryImportedResponse,
+  DirectoryImportPreviewResponse,
+  ProceduresResponse,
+  UnitsResponse,
+} from './dto/directory-dtos';
 import { DirectorySection, SECTIONS } from './import-preview';
 
 @ApiTags('directory')
@@ -27,6 +43,8 @@ export class DirectoryController {
 
   @Roles(...READERS)
   @Get('units')
+  @ApiOperation({ summary: 'Administrative units the caller may see (a chief: their own subtree)' })
+  @ApiOkResponse({ type: UnitsResponse })
   units(@CurrentPrincipal() principal: Principal) {
     const snapshot = this.directory.current;
     const codes = this.visibleUnitCodes(principal);
@@ -35,6 +53,8 @@ export class DirectoryController {
 
   @Roles(...READERS)
   @Get('agencies')
+  @ApiOperation({ summary: 'Agencies the caller may see' })
+  @ApiOkResponse({ type: AgenciesResponse })
   agencies(@CurrentPrincipal() principal: Principal) {
     const codes = this.visibleUnitCodes(principal);
     return {
@@ -46,6 +66,8 @@ export class DirectoryController {
 
   @Roles(...READERS)
   @Get('procedures')
+  @ApiOperation({ summary: 'Administrative procedures, with processing days and fees' })
+  @ApiOkResponse({ type: ProceduresResponse })
   procedures() {
     return { rows: [...this.directory.current.procedures.values()] };
   }
@@ -61,6 +83,8 @@ export class DirectoryController {
       '{ added, changed: [ { code, fields } ], unchanged }, agencies, procedures } }`. An import ' +
       'adds and updates by code, it never removes an entry.',
   })
+  @ApiBody({ type: DirectoryImportBody })
+  @ApiOkResponse({ type: DirectoryImportPreviewResponse })
   preview(@Body() body: unknown) {
     return this.directory.preview(body);
   }
@@ -68,6 +92,11 @@ export class DirectoryController {
   /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
   @Roles('admin')
   @Post('import')
+  @ApiOperation({
+    summary: 'Import units, agencies and procedures (JSON), added or updated by code',
+  })
+  @ApiBody({ type: DirectoryImportBody })
+  @ApiCreatedResponse({ type: DirectoryImportedResponse })
   async import(@Body() body: unknown, @CurrentActor() actor: AuditActor) {
     const counts = await this.directory.import(body);
     await this.audit.record(actor, {
@@ -83,6 +112,8 @@ export class DirectoryController {
   @ApiBody({ schema: { type: 'string' } })
   @Post('import/:section/preview')
   @HttpCode(200)
+  @ApiOperation({ summary: 'Check one section as CSV without writing anything' })
+  @ApiOkResponse({ type: DirectoryImportPreviewResponse })
   previewCsv(
     @Param('section') section: string,
     @Headers('content-type') contentType: string | undefined,
@@ -96,6 +127,8 @@ export class DirectoryController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @Post('import/:section')
+  @ApiOperation({ summary: 'Import one section as CSV (units, agencies or procedures)' })
+  @ApiCreatedResponse({ type: DirectoryImportedResponse })
   async importCsv(
     @Param('section') section: string,
     @Headers('content-type') contentType: string | undefined,
