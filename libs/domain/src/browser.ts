@@ -6,6 +6,7 @@
  */
 export type * from './contracts/api';
 export * from './contracts/briefing';
+export type * from './contracts/admin';
 export * from './contracts/client-config';
 export * from './contracts/live';
 export type { Unit, UnitLevel } from './directory/directory';

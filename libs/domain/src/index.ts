@@ -15,6 +15,7 @@ export * from './metrics/late-agencies';
 export * from './directory/directory';
 export * from './contracts/api';
 export * from './contracts/briefing';
+export type * from './contracts/admin';
 export * from './metrics/windows';
 export * from './contracts/live';
 export * from './contracts/client-config';

@@ -32,12 +32,13 @@ import {
   KeyRevokedResponse,
   KeysResponse,
   LoginResponse,
+  PasswordPolicyResponse,
   UserCreatedResponse,
   UserResponse,
   UsersResponse,
 } from './dto/auth-responses';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
-import { Public, ROLES, Roles } from './principal';
+import { CurrentPrincipal, Principal, Public, ROLES, Roles } from './principal';
 
 class LoginDto extends createZodDto(
   z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
@@ -58,15 +59,22 @@ class UpdateUserDto extends createZodDto(
     .object({
       disabled: z.boolean().optional(),
       role: z.enum(ROLES).optional(),
-      unitCode: z.string().max(64).nullable().optional(),
+      unitCode: z.string().trim().min(1).max(64).nullable().optional(),
     })
-    .refine((body) => Object.values(body).some((value) => value !== undefined), {
-      message: 'give at least one of disabled, role, unitCode',
-    }),
+    .strict()
+    .refine(
+      (change) => Object.keys(change).length > 0,
+      'name at least one of disabled, role, unitCode',
+    ),
 ) {}
 
 class CreateKeyDto extends createZodDto(
-  z.object({ kind: z.enum(['ingest', 'wall']), name: z.string().trim().min(1).max(200) }),
+  z.object({
+    kind: z.enum(['ingest', 'wall']),
+    name: z.string().trim().min(1).max(200),
+    /** A wall token's unit: its wall shows that unit and what lies below, nothing else. */
+    scope: z.string().trim().min(1).max(64).nullish(),
+  }),
 ) {}
 
 @ApiTags('auth')
@@ -113,6 +121,13 @@ export class AdminController {
     private readonly audit: AuditService,
   ) {}
 
+  @Get('password-policy')
+  @ApiOperation({ summary: 'The password policy in force (stricter outside demo mode)' })
+  @ApiOkResponse({ type: PasswordPolicyResponse })
+  passwordPolicy() {
+    return this.auth.passwordPolicy();
+  }
+
   @Get('users')
   @ApiOperation({ summary: 'Every user, with role, unit and whether disabled' })
   @ApiOkResponse({ type: UsersResponse })
@@ -141,7 +156,10 @@ export class AdminController {
   }
 
   @Patch('users/:username')
-  @ApiOperation({ summary: 'Disable or enable a user, or change their role or unit' })
+  @ApiOperation({
+    summary: 'Disable or enable a user, or change their role or unit',
+    description: 'An administrator cannot disable their own account or drop its admin role (400).',
+  })
   @ApiResponse({
     status: 200,
     type: UserResponse,
@@ -151,12 +169,12 @@ export class AdminController {
   })
   @ApiResponse({ status: 404, description: 'No such user' })
   async updateUser(
+    @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,
     @Body() body: UpdateUserDto,
     @CurrentActor() actor: AuditActor,
   ) {
-    const user = await this.auth.updateUser(username, body);
-    if (!user) throw new NotFoundException(`No user "${username}"`);
+    const user = await this.auth.updateUser(principal.name, username, body);
     await this.audit.record(actor, { action: 'user.update', target: username, details: body });
     return user;
   }
@@ -173,11 +191,11 @@ export class AdminController {
   @ApiOperation({ summary: 'Issue an ingest key or a wall token, shown once in the answer' })
   @ApiCreatedResponse({ type: KeyIssuedResponse })
   async issueKey(@Body() body: CreateKeyDto, @CurrentActor() actor: AuditActor) {
-    const issued = await this.auth.issueKey(body.kind, body.name);
+    const issued = await this.auth.issueKey(body.kind, body.name, body.scope ?? null);
     await this.audit.record(actor, {
       action: body.kind === 'wall' ? 'wall_token.issue' : 'ingest_key.issue',
       target: String(issued.id),
-      details: { name: body.name },
+      details: { name: body.name, scope: issued.scopeCode },
     });
     return issued;
   }

@@ -4,8 +4,10 @@ import {
   Controller,
   Delete,
   Get,
+  HttpCode,
   NotFoundException,
   Param,
+  Post,
   Put,
   Query,
 } from '@nestjs/common';
@@ -21,14 +23,19 @@ import { CalendarService } from './calendar.service';
 import {
   CalendarDaysResponse,
   CalendarOverridesResponse,
+  DaysSwappedResponse,
   OverrideRemovedResponse,
   OverrideSetResponse,
 } from './dto/calendar-responses';
 
 const isoDate = z.iso.date({ error: 'must be a date like 2026-02-16' });
 
-class OverrideDto extends createZodDto(
-  z.object({ working: z.boolean(), note: z.string().max(300).optional() }),
+const note = z.string().trim().max(300).optional();
+
+class OverrideDto extends createZodDto(z.object({ working: z.boolean(), note })) {}
+
+class SwapDto extends createZodDto(
+  z.object({ dayOff: isoDate, workingDay: isoDate, note }).strict(),
 ) {}
 
 /**
@@ -87,6 +94,25 @@ export class CalendarController {
       details: body,
     });
     return { date, working: body.working, rebuildNeeded: true };
+  }
+
+  /** A working day made a day off, and a day off made a working day, in one act. */
+  @Roles('admin')
+  @Post('swap')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Swap a working day with a day off (both written, or neither)',
+    description: '`dayOff` must be a working day now, `workingDay` a day off (400 otherwise).',
+  })
+  @ApiOkResponse({ type: DaysSwappedResponse })
+  async swap(@Body() body: SwapDto, @CurrentActor() actor: AuditActor) {
+    await this.calendar.swap(body.dayOff, body.workingDay, body.note);
+    await this.audit.record(actor, {
+      action: 'calendar.swap',
+      target: `${body.dayOff}↔${body.workingDay}`,
+      details: { dayOff: body.dayOff, workingDay: body.workingDay, note: body.note ?? null },
+    });
+    return { ...body, rebuildNeeded: true };
   }
 
   @Roles('admin')

@@ -1,4 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  Post,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -11,17 +20,17 @@ import {
 import { CurrentActor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
-import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
-import { DirectorySection, DirectoryService } from './directory.service';
+import { confinedUnit, CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
+import { DirectoryService } from './directory.service';
 import {
   AgenciesResponse,
   DirectoryImportBody,
   DirectoryImportedResponse,
+  DirectoryImportPreviewResponse,
   ProceduresResponse,
   UnitsResponse,
 } from './dto/directory-dtos';
-
-const SECTIONS: DirectorySection[] = ['units', 'agencies', 'procedures'];
+import { DirectorySection, SECTIONS } from './import-preview';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -63,6 +72,23 @@ export class DirectoryController {
     return { rows: [...this.directory.current.procedures.values()] };
   }
 
+  /** A dry run of `POST import`: every problem row by row, and what would change. */
+  @Roles('admin')
+  @Post('import/preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Check a JSON import without writing anything',
+    description:
+      '`{ valid, rows, problems: [ { section, row, code, message } ], changes: { units: ' +
+      '{ added, changed: [ { code, fields } ], unchanged }, agencies, procedures } }`. An import ' +
+      'adds and updates by code, it never removes an entry.',
+  })
+  @ApiBody({ type: DirectoryImportBody })
+  @ApiOkResponse({ type: DirectoryImportPreviewResponse })
+  preview(@Body() body: unknown) {
+    return this.directory.preview(body);
+  }
+
   /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
   @Roles('admin')
   @Post('import')
@@ -80,6 +106,22 @@ export class DirectoryController {
     return counts;
   }
 
+  /** A dry run of `POST import/:section`; problems carry the CSV line. */
+  @Roles('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string' } })
+  @Post('import/:section/preview')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check one section as CSV without writing anything' })
+  @ApiOkResponse({ type: DirectoryImportPreviewResponse })
+  previewCsv(
+    @Param('section') section: string,
+    @Headers('content-type') contentType: string | undefined,
+    @Body() body: unknown,
+  ) {
+    return this.directory.previewCsv(csvSection(section), csvBody(contentType, body));
+  }
+
   /** One section as CSV with a header row named like the JSON fields. */
   @Roles('admin')
   @ApiConsumes('text/csv')
@@ -93,13 +135,7 @@ export class DirectoryController {
     @Body() body: unknown,
     @CurrentActor() actor: AuditActor,
   ) {
-    if (!SECTIONS.includes(section as DirectorySection)) {
-      throw new BadRequestException(`section: must be one of ${SECTIONS.join(', ')}`);
-    }
-    if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
-      throw new BadRequestException('Send the CSV with Content-Type: text/csv');
-    }
-    const counts = await this.directory.importCsv(section as DirectorySection, body);
+    const counts = await this.directory.importCsv(csvSection(section), csvBody(contentType, body));
     await this.audit.record(actor, {
       action: 'directory.import',
       target: section,
@@ -108,9 +144,22 @@ export class DirectoryController {
     return counts;
   }
 
-  /** A district chief sees their own subtree only. */
+  /** A district chief, or a wall bound to a scope, sees that subtree only. */
   private visibleUnitCodes(principal: Principal): Set<string> | undefined {
-    if (principal.role !== 'district_chief' || !principal.unitCode) return undefined;
-    return new Set(this.directory.current.subtree(principal.unitCode));
+    const confined = confinedUnit(principal);
+    return confined === null ? undefined : new Set(this.directory.current.subtree(confined));
   }
+}
+
+function csvSection(section: string): DirectorySection {
+  const known = SECTIONS.find((name) => name === section);
+  if (!known) throw new BadRequestException(`section: must be one of ${SECTIONS.join(', ')}`);
+  return known;
+}
+
+function csvBody(contentType: string | undefined, body: unknown): string {
+  if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
+    throw new BadRequestException('Send the CSV with Content-Type: text/csv');
+  }
+  return body;
 }

@@ -20,7 +20,18 @@ export interface DownloadedFile {
 export interface HttpClient {
   get<T>(path: string, query?: Record<string, QueryValue>): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  /** A file download (an export, a PDF): the whole body as a blob. */
   download(path: string, query?: Record<string, QueryValue>): Promise<DownloadedFile>;
+  /** The administration's other calls: PUT, PATCH, DELETE, or a text body (a CSV) as it is. */
+  request<T>(method: WriteMethod, path: string, body?: unknown, contentType?: string): Promise<T>;
+}
+
+export type WriteMethod = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A body sent as it is, with its own content type (a CSV file), not as JSON. */
+interface RawBody {
+  text: string;
+  contentType: string;
 }
 
 /** A wall must never hang on one request: each call gives up after this long. */
@@ -57,22 +68,24 @@ export function fileNameOf(disposition: string | null): string | null {
 /** `fetch` against `/api/v1` on the page's own origin, with the bearer token when there is one. */
 export function createHttpClient(getToken: () => string | null, baseUrl = '/api/v1'): HttpClient {
   async function send(
-    method: 'GET' | 'POST',
+    method: 'GET' | WriteMethod,
     path: string,
     body: unknown,
     accept: string,
     timeoutMs = TIMEOUT_MS,
+    raw?: RawBody,
   ): Promise<Response> {
     const headers: Record<string, string> = { Accept: accept };
     const token = getToken();
     if (token) headers.Authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (raw) headers['Content-Type'] = raw.contentType;
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
     let response: Response;
     try {
       response = await fetch(`${baseUrl}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: raw ? raw.text : body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(timeoutMs),
         cache: 'no-store',
       });
@@ -82,13 +95,22 @@ export function createHttpClient(getToken: () => string | null, baseUrl = '/api/
     if (!response.ok) throw new ApiError(response.status, await readError(response));
     return response;
   }
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
-    const response = await send(method, path, body, 'application/json');
+  async function call<T>(
+    method: 'GET' | WriteMethod,
+    path: string,
+    body?: unknown,
+    raw?: RawBody,
+  ): Promise<T> {
+    const response = await send(method, path, body, 'application/json', TIMEOUT_MS, raw);
     return (await response.json()) as T;
   }
   return {
     get: (path, query) => call('GET', withQuery(path, query)),
     post: (path, body) => call('POST', path, body),
+    request: (method, path, body, contentType) =>
+      contentType === undefined
+        ? call(method, path, body)
+        : call(method, path, undefined, { text: String(body), contentType }),
     // A file may take a server some seconds to make (a PDF): a longer wait than a JSON read.
     async download(path, query) {
       const response = await send('GET', withQuery(path, query), undefined, '*/*', 60_000);

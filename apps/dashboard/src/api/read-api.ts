@@ -13,8 +13,10 @@ import type { HttpClient } from './http';
 
 export interface LoginResult {
   accessToken: string;
-  role: 'admin' | 'leader' | 'district_chief' | 'wall';
+  role: 'admin' | 'leader' | 'district_chief' | 'agency_head' | 'wall';
   unitCode: string | null;
+  /** An agency head's agency (absent for every other role). */
+  agencyCode?: string | null;
 }
 
 export type UnitRow = Unit;

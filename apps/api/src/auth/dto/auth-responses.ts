@@ -26,6 +26,7 @@ const key = z.object({
   id: z.number().int(),
   kind: z.enum(['ingest', 'wall']),
   name: z.string(),
+  scopeCode: z.string().nullable().describe('The unit a wall token is bound to, or null'),
   createdAt: z.string().describe('ISO instant'),
   revokedAt: z.string().nullable().describe('ISO instant; null while the key works'),
 });
@@ -34,8 +35,16 @@ export class KeyIssuedResponse extends createZodDto(
   z.object({
     id: z.number().int(),
     key: z.string().describe('Shown once: only its hash is kept (a wall token starts wall_)'),
+    scopeCode: z.string().nullable().describe('The unit a wall token is bound to, or null'),
   }),
 ) {}
 export class KeyRevokedResponse extends createZodDto(
   z.object({ id: z.number().int(), revoked: z.literal(true) }),
+) {}
+export class PasswordPolicyResponse extends createZodDto(
+  z.object({
+    minLength: z.number().int(),
+    maxLength: z.number().int(),
+    mayContainUsername: z.boolean(),
+  }),
 ) {}

@@ -12,6 +12,7 @@ export class CalendarDaysResponse extends createZodDto(
         reason: z
           .string()
           .describe('operator, weekday, weekend, public holiday, or the announced day’s name'),
+        note: z.string().optional().describe('The operator’s note, or the public holiday’s name'),
       }),
     ),
   }),
@@ -26,4 +27,12 @@ export class OverrideSetResponse extends createZodDto(
 ) {}
 export class OverrideRemovedResponse extends createZodDto(
   z.object({ date, removed: z.literal(true), rebuildNeeded: z.literal(true) }),
+) {}
+export class DaysSwappedResponse extends createZodDto(
+  z.object({
+    dayOff: date,
+    workingDay: date,
+    note: z.string().optional(),
+    rebuildNeeded: z.literal(true),
+  }),
 ) {}
