@@ -28,7 +28,7 @@ describe('access: roles, wall tokens and logins', () => {
     const issued = await asAdmin.post('/api/v1/admin/keys', { kind: 'wall', name: 'IOC wall' });
     expect(issued.status).toBe(201);
     const { id, key } = issued.body as { id: number; key: string };
-    expect(Object.keys(issued.body as object)).toEqual(['id', 'key']);
+    expect(Object.keys(issued.body as object)).toEqual(['id', 'key', 'scopeCode']);
     expect(typeof id).toBe('number');
     expect(key).toMatch(/^wall_[A-Za-z0-9_-]{32}$/);
 

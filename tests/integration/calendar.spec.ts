@@ -105,7 +105,7 @@ describe('working-day calendar and due dates', () => {
       { date: '2026-11-20', working: true, reason: 'weekday' },
       { date: '2026-11-21', working: false, reason: 'weekend' },
       { date: '2026-11-22', working: false, reason: 'weekend' },
-      { date: '2026-11-23', working: false, reason: 'operator' },
+      { date: '2026-11-23', working: false, reason: 'operator', note },
       { date: '2026-11-24', working: false, reason: 'Ngày Văn hóa Việt Nam (24/11)' },
       { date: '2026-11-25', working: true, reason: 'weekday' },
     ]);
@@ -127,7 +127,7 @@ describe('working-day calendar and due dates', () => {
     const made = await setOverride('2026-12-05', { working: true, note: 'Làm bù' });
     expect(made.body).toEqual({ date: '2026-12-05', working: true, rebuildNeeded: true });
     expect(await days('2026-12-05', '2026-12-05')).toEqual([
-      { date: '2026-12-05', working: true, reason: 'operator' },
+      { date: '2026-12-05', working: true, reason: 'operator', note: 'Làm bù' },
     ]);
 
     const remove = () =>

@@ -173,7 +173,8 @@ describe('directory import (JSON and CSV)', () => {
       },
       {
         units: [good, { code: '25992', name: 'Xã Sai Cấp', level: 'village', parentCode: '690' }],
-        problem: 'units.1.level: Invalid option: expected one of "province"|"district"|"commune"',
+        problem:
+          'unit 25992: level: Invalid option: expected one of "province"|"district"|"commune"',
       },
     ];
     for (const { units, problem } of cases) {

@@ -6,6 +6,7 @@ import '@fontsource/be-vietnam-pro/700.css';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/panels.css';
+import './styles/laptop.css';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import App from './App.vue';

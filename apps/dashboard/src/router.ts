@@ -1,20 +1,58 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
-import { useSessionStore } from '@/stores/session';
+import { landingPath } from '@/landing';
+import { printedBriefing } from '@/stores/briefing';
+import { useSessionStore, type Role } from '@/stores/session';
+import { themeOr, useThemeStore, type Surface } from '@/stores/theme';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** A login or a kiosk token is needed. */
+    needsToken?: boolean;
+    /** Only these roles; anyone else signed in sees "no access". */
+    roles?: Role[];
+    /** The wall's big dark screen, or a laptop page (the default). */
+    surface?: Surface;
+  }
+}
 
 /** Screens; the wall needs a token: a login, or a kiosk token handed in the URL (`?token=wall_…`). */
 export function createAppRouter(): Router {
   const router = createRouter({
     history: createWebHistory(),
     routes: [
-      { path: '/', redirect: '/wall' },
+      {
+        path: '/',
+        redirect: () => {
+          const session = useSessionStore();
+          return session.signedIn ? landingPath(session) : '/login';
+        },
+      },
       {
         path: '/wall',
         name: 'wall',
         component: () => import('@/views/wall/index.vue'),
-        meta: { needsToken: true },
+        meta: { needsToken: true, surface: 'wall' },
+      },
+      // The weekly briefing (leader, chiefs for their unit: the API enforces the scope).
+      {
+        path: '/briefing/:week?',
+        name: 'briefing',
+        component: () => import('@/views/briefing/index.vue'),
+        meta: { needsToken: true, roles: ['admin', 'leader', 'district_chief'] },
       },
       { path: '/login', name: 'login', component: () => import('@/views/login/index.vue') },
-      { path: '/:unknown(.*)*', redirect: '/wall' },
+      {
+        path: '/admin',
+        name: 'admin',
+        component: () => import('@/views/admin/index.vue'),
+        meta: { needsToken: true, roles: ['admin'] },
+      },
+      {
+        path: '/no-access',
+        name: 'no-access',
+        component: () => import('@/views/no-access/index.vue'),
+      },
+      { path: '/:unknown(.*)*', redirect: '/' },
     ],
   });
 
@@ -28,10 +66,24 @@ export function createAppRouter(): Router {
       delete query.token;
       return { path: to.path, query, hash: to.hash, replace: true };
     }
-    if (to.meta.needsToken && !session.signedIn) {
+    // The page the server prints carries its figures and fetches nothing: no token needed.
+    const printed = to.name === 'briefing' && to.query.print === '1' && printedBriefing() !== null;
+    if (to.meta.needsToken && !session.signedIn && !printed) {
       return { name: 'login', query: { redirect: to.fullPath } };
     }
+    if (to.meta.roles && session.role && !to.meta.roles.includes(session.role)) {
+      return { name: 'no-access', query: { path: to.fullPath } };
+    }
     return true;
+  });
+
+  // Each surface wears its own theme; `?theme=light|dark` picks one (a wall has no mouse).
+  router.afterEach((to) => {
+    const theme = useThemeStore();
+    const surface = to.meta.surface ?? 'laptop';
+    theme.enter(surface);
+    const asked = to.query.theme;
+    if (asked === 'light' || asked === 'dark') theme.choose(themeOr(asked, surface));
   });
 
   return router;

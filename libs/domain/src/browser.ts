@@ -5,7 +5,8 @@
  * bundle stays light; types may come from anywhere, they leave nothing behind.
  */
 export type * from './contracts/api';
-export type * from './contracts/briefing';
+export * from './contracts/briefing';
+export type * from './contracts/admin';
 export * from './contracts/client-config';
 export * from './contracts/live';
 export type { Unit, UnitLevel } from './directory/directory';

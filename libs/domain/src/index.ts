@@ -14,6 +14,8 @@ export * from './metrics/rankings';
 export * from './metrics/late-agencies';
 export * from './directory/directory';
 export * from './contracts/api';
+export * from './contracts/briefing';
+export type * from './contracts/admin';
 export * from './metrics/windows';
 export * from './contracts/live';
 export * from './contracts/client-config';

@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = [
   'wall_token.revoke',
   'calendar.override_set',
   'calendar.override_remove',
+  'calendar.swap',
   'directory.import',
   'projection.rebuild',
   'briefing.regenerate',

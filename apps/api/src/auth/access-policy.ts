@@ -1,8 +1,11 @@
 import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { DirectoryService } from '../directory/directory.service';
-import { Principal } from './principal';
+import { confinedUnit, Principal } from './principal';
 
-/** SPEC §6: a district chief sees their unit and everything below it, nothing else. */
+/**
+ * SPEC §6: a district chief sees their unit and everything below it, nothing else; so does a wall
+ * token bound to a scope (SPEC §8).
+ */
 @Injectable()
 export class AccessPolicy {
   constructor(private readonly directory: DirectoryService) {}
@@ -32,9 +35,8 @@ export class AccessPolicy {
   }
 
   mayReadUnit(principal: Principal, unitCode: string): boolean {
-    if (principal.role !== 'district_chief') return true;
-    return (
-      principal.unitCode !== null && this.directory.current.isWithin(unitCode, principal.unitCode)
-    );
+    if (principal.role === 'district_chief' && principal.unitCode === null) return false;
+    const confined = confinedUnit(principal);
+    return confined === null || this.directory.current.isWithin(unitCode, confined);
   }
 }

@@ -12,7 +12,14 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Request, Response } from 'express';
@@ -20,8 +27,18 @@ import { CurrentActor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, LoginThrottledException } from './auth.service';
+import {
+  KeyIssuedResponse,
+  KeyRevokedResponse,
+  KeysResponse,
+  LoginResponse,
+  PasswordPolicyResponse,
+  UserCreatedResponse,
+  UserResponse,
+  UsersResponse,
+} from './dto/auth-responses';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
-import { Public, ROLES, Roles } from './principal';
+import { CurrentPrincipal, Principal, Public, ROLES, Roles } from './principal';
 
 class LoginDto extends createZodDto(
   z.object({ username: z.string().min(1).max(100), password: z.string().min(1).max(200) }),
@@ -42,15 +59,22 @@ class UpdateUserDto extends createZodDto(
     .object({
       disabled: z.boolean().optional(),
       role: z.enum(ROLES).optional(),
-      unitCode: z.string().max(64).nullable().optional(),
+      unitCode: z.string().trim().min(1).max(64).nullable().optional(),
     })
-    .refine((body) => Object.values(body).some((value) => value !== undefined), {
-      message: 'give at least one of disabled, role, unitCode',
-    }),
+    .strict()
+    .refine(
+      (change) => Object.keys(change).length > 0,
+      'name at least one of disabled, role, unitCode',
+    ),
 ) {}
 
 class CreateKeyDto extends createZodDto(
-  z.object({ kind: z.enum(['ingest', 'wall']), name: z.string().trim().min(1).max(200) }),
+  z.object({
+    kind: z.enum(['ingest', 'wall']),
+    name: z.string().trim().min(1).max(200),
+    /** A wall token's unit: its wall shows that unit and what lies below, nothing else. */
+    scope: z.string().trim().min(1).max(64).nullish(),
+  }),
 ) {}
 
 @ApiTags('auth')
@@ -61,7 +85,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiResponse({ status: 200, description: '{ accessToken, role, unitCode }' })
+  @ApiOperation({ summary: 'Log in with a username and password; answers a bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
   @ApiResponse({ status: 401, description: 'Wrong username or password' })
   @ApiResponse({
     status: 429,
@@ -96,13 +121,23 @@ export class AdminController {
     private readonly audit: AuditService,
   ) {}
 
+  @Get('password-policy')
+  @ApiOperation({ summary: 'The password policy in force (stricter outside demo mode)' })
+  @ApiOkResponse({ type: PasswordPolicyResponse })
+  passwordPolicy() {
+    return this.auth.passwordPolicy();
+  }
+
   @Get('users')
+  @ApiOperation({ summary: 'Every user, with role, unit and whether disabled' })
+  @ApiOkResponse({ type: UsersResponse })
   async users() {
     return { rows: await this.auth.listUsers() };
   }
 
   @Post('users')
-  @ApiResponse({ status: 201, description: '{ username }' })
+  @ApiOperation({ summary: 'Create a user (never overwrites one: 409)' })
+  @ApiCreatedResponse({ type: UserCreatedResponse })
   @ApiResponse({
     status: 400,
     description:
@@ -121,42 +156,56 @@ export class AdminController {
   }
 
   @Patch('users/:username')
+  @ApiOperation({
+    summary: 'Disable or enable a user, or change their role or unit',
+    description: 'An administrator cannot disable their own account or drop its admin role (400).',
+  })
   @ApiResponse({
     status: 200,
+    type: UserResponse,
     description:
-      '{ username, role, unitCode, disabled }: the user as it is now. Open sessions and sockets ' +
+      'The user as it is now. Open sessions and sockets ' +
       'follow within seconds (a disabled user is shut out; a new role or unit re-scopes them).',
   })
   @ApiResponse({ status: 404, description: 'No such user' })
   async updateUser(
+    @CurrentPrincipal() principal: Principal,
     @Param('username') username: string,
     @Body() body: UpdateUserDto,
     @CurrentActor() actor: AuditActor,
   ) {
-    const user = await this.auth.updateUser(username, body);
-    if (!user) throw new NotFoundException(`No user "${username}"`);
+    const user = await this.auth.updateUser(principal.name, username, body);
     await this.audit.record(actor, { action: 'user.update', target: username, details: body });
     return user;
   }
 
   @Get('keys')
+  @ApiOperation({ summary: 'Every ingest key and wall token (never the key itself)' })
+  @ApiOkResponse({ type: KeysResponse })
   async keys() {
     return { rows: await this.auth.listKeys() };
   }
 
   /** The key is shown once, in this answer. */
   @Post('keys')
+  @ApiOperation({ summary: 'Issue an ingest key or a wall token, shown once in the answer' })
+  @ApiCreatedResponse({ type: KeyIssuedResponse })
   async issueKey(@Body() body: CreateKeyDto, @CurrentActor() actor: AuditActor) {
-    const issued = await this.auth.issueKey(body.kind, body.name);
+    const issued = await this.auth.issueKey(body.kind, body.name, body.scope ?? null);
     await this.audit.record(actor, {
       action: body.kind === 'wall' ? 'wall_token.issue' : 'ingest_key.issue',
       target: String(issued.id),
-      details: { name: body.name },
+      details: { name: body.name, scope: issued.scopeCode },
     });
     return issued;
   }
 
   @Delete('keys/:id')
+  @ApiOperation({
+    summary: 'Revoke a key or wall token: REST refuses it at once, open sockets within seconds',
+  })
+  @ApiOkResponse({ type: KeyRevokedResponse })
+  @ApiResponse({ status: 404, description: 'No active key with this id' })
   async revokeKey(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: AuditActor) {
     const revoked = await this.auth.revokeKey(id);
     if (!revoked) throw new NotFoundException(`No active key ${id}`);

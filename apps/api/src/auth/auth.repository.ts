@@ -16,8 +16,17 @@ export interface KeyRecord {
   id: number;
   kind: KeyKind;
   name: string;
+  /** The unit a wall token is bound to (its wall shows that unit only), or null. */
+  scopeCode: string | null;
   createdAt: string;
   revokedAt: string | null;
+}
+
+/** What an administrator may change of an account; absent fields stay as they are. */
+export interface UserChange {
+  disabled?: boolean;
+  role?: Role;
+  unitCode?: string | null;
 }
 
 @Injectable()
@@ -77,9 +86,10 @@ export class AuthRepository {
   async findActiveKey(
     kind: KeyKind,
     keyHash: string,
-  ): Promise<{ id: number; name: string } | undefined> {
-    const rows = await this.db.query<{ id: number; name: string }[]>(
-      `SELECT id, name FROM access_key WHERE kind = $1 AND key_hash = $2 AND revoked_at IS NULL`,
+  ): Promise<{ id: number; name: string; scopeCode: string | null } | undefined> {
+    const rows = await this.db.query<{ id: number; name: string; scopeCode: string | null }[]>(
+      `SELECT id, name, scope_code AS "scopeCode"
+         FROM access_key WHERE kind = $1 AND key_hash = $2 AND revoked_at IS NULL`,
       [kind, keyHash],
     );
     return rows[0];
@@ -89,19 +99,20 @@ export class AuthRepository {
     kind: KeyKind,
     name: string,
     keyHash: string,
-    onlyIfMissing = false,
+    options: { onlyIfMissing?: boolean; scopeCode?: string | null } = {},
   ): Promise<number | undefined> {
     const rows = await this.db.query<{ id: number }[]>(
-      `INSERT INTO access_key (kind, name, key_hash) VALUES ($1, $2, $3)
-       ON CONFLICT (key_hash) DO ${onlyIfMissing ? 'NOTHING' : 'UPDATE SET revoked_at = NULL'} RETURNING id`,
-      [kind, name, keyHash],
+      `INSERT INTO access_key (kind, name, key_hash, scope_code) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (key_hash) DO ${options.onlyIfMissing ? 'NOTHING' : 'UPDATE SET revoked_at = NULL'} RETURNING id`,
+      [kind, name, keyHash, options.scopeCode ?? null],
     );
     return rows[0]?.id;
   }
 
   async listKeys(): Promise<KeyRecord[]> {
     return this.db.query(
-      `SELECT id, kind, name, created_at AS "createdAt", revoked_at AS "revokedAt"
+      `SELECT id, kind, name, scope_code AS "scopeCode", created_at AS "createdAt",
+              revoked_at AS "revokedAt"
          FROM access_key ORDER BY id`,
     );
   }

@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Injectable,
   Logger,
+  NotFoundException,
   UnauthorizedException,
 } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
@@ -12,9 +13,9 @@ import argon2 from 'argon2';
 import { EventBus } from '../bus/event-bus';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
-import { AuthRepository, KeyKind, KeyRecord, UserRecord } from './auth.repository';
+import { AuthRepository, KeyKind, KeyRecord, UserChange, UserRecord } from './auth.repository';
 import { LoginBlock, LoginLimiter } from './login-limiter';
-import { passwordProblem } from './password-policy';
+import { PasswordPolicy, passwordPolicy, passwordProblem } from './password-policy';
 import { Principal, Role } from './principal';
 import { hashKey, newKey } from './secrets';
 
@@ -91,7 +92,7 @@ export class AuthService {
     if (token.startsWith('wall_')) {
       const key = await this.repository.findActiveKey('wall', hashKey(token));
       if (!key) throw new UnauthorizedException('Unknown or revoked wall token');
-      return { name: key.name, role: 'wall', unitCode: null };
+      return { name: key.name, role: 'wall', unitCode: key.scopeCode };
     }
     let claims: TokenClaims;
     try {
@@ -134,28 +135,40 @@ export class AuthService {
     if (!created) throw new ConflictException(`User "${user.username}" exists`);
   }
 
+  passwordPolicy(): PasswordPolicy {
+    return passwordPolicy(this.config.demo);
+  }
+
   listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
     return this.repository.listUsers();
   }
 
   /**
-   * Disables or enables a user, or gives them another role or unit; the user as it is now, or
-   * undefined if there is none. A new role other than district chief drops the unit unless one
-   * is given. Takes effect on REST at the next request and on open sockets within seconds.
+   * Disables or enables an account, or gives it another role or unit; the account as it is now.
+   * A new role other than district chief drops the unit unless one is given. `actor` (the
+   * administrator) may not shut themselves out. Takes effect on REST at the next request and on
+   * open sockets within seconds.
    */
   async updateUser(
+    actor: string,
     username: string,
-    changes: { role?: Role; unitCode?: string | null; disabled?: boolean },
-  ): Promise<Omit<UserRecord, 'passwordHash'> | undefined> {
+    changes: UserChange,
+  ): Promise<Omit<UserRecord, 'passwordHash'>> {
     const current = await this.repository.findUser(username);
-    if (!current) return undefined;
+    if (!current) throw new NotFoundException(`No user "${username}"`);
+    if (username === actor && (changes.disabled || (changes.role && changes.role !== 'admin'))) {
+      throw new BadRequestException(
+        'You cannot disable your own account or take away its admin role',
+      );
+    }
     const role = changes.role ?? current.role;
     let unitCode = changes.unitCode !== undefined ? changes.unitCode : current.unitCode;
     if (changes.role && changes.unitCode === undefined && role !== 'district_chief')
       unitCode = null;
     this.checkUnit(role, unitCode);
     const updated = await this.repository.updateUser(username, { ...changes, unitCode });
-    if (updated) this.bus.emit('access.changed', { what: 'user', id: username });
+    if (!updated) throw new NotFoundException(`No user "${username}"`);
+    this.bus.emit('access.changed', { what: 'user', id: username });
     return updated;
   }
 
@@ -170,16 +183,28 @@ export class AuthService {
     return revoked;
   }
 
-  /** Returns the key once; only its hash is kept. */
-  async issueKey(kind: KeyKind, name: string): Promise<{ id: number; key: string }> {
+  /** Returns the key once; only its hash is kept. A wall token may be bound to a unit. */
+  async issueKey(
+    kind: KeyKind,
+    name: string,
+    scopeCode: string | null = null,
+  ): Promise<{ id: number; key: string; scopeCode: string | null }> {
+    if (scopeCode !== null) {
+      if (kind !== 'wall') throw new BadRequestException('scope: only a wall token has a scope');
+      if (!this.directory.current.units.has(scopeCode)) {
+        throw new BadRequestException(`scope: unknown unit "${scopeCode}"`);
+      }
+    }
     const key = newKey(kind);
-    const id = await this.repository.createKey(kind, name, hashKey(key));
-    return { id: id!, key };
+    const id = await this.repository.createKey(kind, name, hashKey(key), { scopeCode });
+    return { id: id!, key, scopeCode };
   }
 
   /** Demo mode: the ingest key, and users admin, leader, wall and chief-<code> per ranked unit. */
   async seedDemoAccess(): Promise<void> {
-    await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), true);
+    await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), {
+      onlyIfMissing: true,
+    });
     const snapshot = this.directory.current;
     const province = snapshot.province;
     const chiefs = [...snapshot.units.values()].filter(

@@ -7,17 +7,32 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const DEMO_PASSWORD_MIN_LENGTH = 8;
 export const PASSWORD_MAX_LENGTH = 200;
 
+/** The policy in force, as the admin screen states it beside the password field. */
+export interface PasswordPolicy {
+  minLength: number;
+  maxLength: number;
+  mayContainUsername: boolean;
+}
+
+export function passwordPolicy(demo: boolean): PasswordPolicy {
+  return {
+    minLength: demo ? DEMO_PASSWORD_MIN_LENGTH : PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+    mayContainUsername: demo,
+  };
+}
+
 /** What is wrong with `password` for `username`, or undefined when it meets the policy. */
 export function passwordProblem(
   password: string,
   username: string,
   demo: boolean,
 ): string | undefined {
+  const policy = passwordPolicy(demo);
   const length = [...password.normalize('NFC')].length;
-  const minLength = demo ? DEMO_PASSWORD_MIN_LENGTH : PASSWORD_MIN_LENGTH;
-  if (length < minLength) return `password: at least ${minLength} characters`;
-  if (length > PASSWORD_MAX_LENGTH) return `password: at most ${PASSWORD_MAX_LENGTH} characters`;
-  if (!demo && password.toLowerCase().includes(username.toLowerCase()))
+  if (length < policy.minLength) return `password: at least ${policy.minLength} characters`;
+  if (length > policy.maxLength) return `password: at most ${policy.maxLength} characters`;
+  if (!policy.mayContainUsername && password.toLowerCase().includes(username.toLowerCase()))
     return 'password: must not contain the username';
   return undefined;
 }

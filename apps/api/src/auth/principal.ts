@@ -7,8 +7,15 @@ export type Role = (typeof ROLES)[number];
 export interface Principal {
   name: string;
   role: Role;
-  /** A district chief's unit: they see it and everything below it, nothing else. */
+  /** A district chief's unit, or the scope a wall token is bound to: it and everything below. */
   unitCode: string | null;
+}
+
+/** The unit a caller is confined to (a district chief, a wall token bound to a scope), if any. */
+export function confinedUnit(principal: Principal): string | null {
+  return principal.role === 'district_chief' || principal.role === 'wall'
+    ? principal.unitCode
+    : null;
 }
 
 export const IS_PUBLIC = 'isPublic';

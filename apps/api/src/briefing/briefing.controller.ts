@@ -8,6 +8,7 @@ import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { AccessPolicy } from '../auth/access-policy';
 import { CurrentPrincipal, Principal, Roles } from '../auth/principal';
+import { BriefingPdfService } from './briefing-pdf.service';
 import { briefingFileName, BriefingService } from './briefing.service';
 import { BRIEFING_SCHEMA, BRIEFING_WEEKS_SCHEMA, REGENERATED_SCHEMA } from './openapi';
 
@@ -22,7 +23,9 @@ class BriefingQuery extends createZodDto(
   z.object({
     /** A unit code; by default the caller's own unit, or the province. */
     scope: z.string().trim().min(1).max(64).optional(),
-    format: z.enum(['json', 'xlsx']).default('json'),
+    format: z.enum(['json', 'xlsx', 'pdf']).default('json'),
+    /** The language of the PDF (the JSON and the XLSX's figures have none). */
+    lang: z.enum(['vi', 'en']).default('vi'),
   }),
 ) {}
 
@@ -43,6 +46,7 @@ export class BriefingController {
     private readonly briefings: BriefingService,
     private readonly access: AccessPolicy,
     private readonly audit: AuditService,
+    private readonly pdfs: BriefingPdfService,
   ) {}
 
   @Roles('admin', 'leader', 'district_chief')
@@ -65,10 +69,12 @@ export class BriefingController {
   @ApiProduces(
     'application/json',
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/pdf',
   )
   @ApiOkResponse({
     description:
-      'JSON; with format=xlsx the same figures as a workbook (Tóm tắt, Xếp hạng, Cơ quan, Biểu II.06a)',
+      'JSON; with format=xlsx the same figures as a workbook (Tóm tắt, Xếp hạng, Cơ quan, Biểu II.06a); ' +
+      'with format=pdf the slides printed (16:9 pages, then the form on A4 landscape)',
     schema: BRIEFING_SCHEMA,
   })
   async briefing(
@@ -79,6 +85,13 @@ export class BriefingController {
     const scope = this.access.unitScope(principal, query.scope);
     const briefing = await this.briefings.briefing(params.week, scope);
     if (query.format === 'json') return briefing;
+    if (query.format === 'pdf') {
+      // The same answer printed: the file's figures are the JSON's (and the screen's).
+      return new StreamableFile(await this.pdfs.pdf(briefing, query.lang), {
+        type: 'application/pdf',
+        disposition: `attachment; filename="${briefingFileName(briefing, 'pdf')}"`,
+      });
+    }
     return new StreamableFile(await this.briefings.workbook(briefing), {
       type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       disposition: `attachment; filename="${briefingFileName(briefing, 'xlsx')}"`,

@@ -6,6 +6,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { RankingsModule } from '../rankings/rankings.module';
 import { BriefingController } from './briefing.controller';
+import { BriefingPdfService } from './briefing-pdf.service';
 import { BriefingRepository } from './briefing.repository';
 import { BriefingScheduler } from './briefing.scheduler';
 import { BriefingService } from './briefing.service';
@@ -20,7 +21,7 @@ import { BriefingService } from './briefing.service';
     AlertsModule,
   ],
   controllers: [BriefingController],
-  providers: [BriefingRepository, BriefingService, BriefingScheduler],
+  providers: [BriefingRepository, BriefingService, BriefingScheduler, BriefingPdfService],
   exports: [BriefingService],
 })
 export class BriefingModule {}

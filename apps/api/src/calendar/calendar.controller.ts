@@ -4,12 +4,14 @@ import {
   Controller,
   Delete,
   Get,
+  HttpCode,
   NotFoundException,
   Param,
+  Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -18,11 +20,22 @@ import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { READERS, Roles } from '../auth/principal';
 import { CalendarService } from './calendar.service';
+import {
+  CalendarDaysResponse,
+  CalendarOverridesResponse,
+  DaysSwappedResponse,
+  OverrideRemovedResponse,
+  OverrideSetResponse,
+} from './dto/calendar-responses';
 
 const isoDate = z.iso.date({ error: 'must be a date like 2026-02-16' });
 
-class OverrideDto extends createZodDto(
-  z.object({ working: z.boolean(), note: z.string().max(300).optional() }),
+const note = z.string().trim().max(300).optional();
+
+class OverrideDto extends createZodDto(z.object({ working: z.boolean(), note })) {}
+
+class SwapDto extends createZodDto(
+  z.object({ dayOff: isoDate, workingDay: isoDate, note }).strict(),
 ) {}
 
 /**
@@ -41,6 +54,10 @@ export class CalendarController {
 
   @Roles(...READERS)
   @Get('days')
+  @ApiOperation({
+    summary: 'Working day or not, and why, for each day from `from` to `to` (≤ 400)',
+  })
+  @ApiOkResponse({ type: CalendarDaysResponse })
   days(@Query('from') from: string, @Query('to') to: string) {
     const start = parseDate('from', from);
     const end = parseDate('to', to);
@@ -55,12 +72,16 @@ export class CalendarController {
 
   @Roles('admin')
   @Get('overrides')
+  @ApiOperation({ summary: 'The operator’s overrides of the working calendar' })
+  @ApiOkResponse({ type: CalendarOverridesResponse })
   async overrides() {
     return { rows: await this.calendar.overrides() };
   }
 
   @Roles('admin')
   @Put('overrides/:date')
+  @ApiOperation({ summary: 'Make a day a day off or a working day (a swap is two such days)' })
+  @ApiOkResponse({ type: OverrideSetResponse })
   async setOverride(
     @Param('date') date: string,
     @Body() body: OverrideDto,
@@ -75,8 +96,29 @@ export class CalendarController {
     return { date, working: body.working, rebuildNeeded: true };
   }
 
+  /** A working day made a day off, and a day off made a working day, in one act. */
+  @Roles('admin')
+  @Post('swap')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Swap a working day with a day off (both written, or neither)',
+    description: '`dayOff` must be a working day now, `workingDay` a day off (400 otherwise).',
+  })
+  @ApiOkResponse({ type: DaysSwappedResponse })
+  async swap(@Body() body: SwapDto, @CurrentActor() actor: AuditActor) {
+    await this.calendar.swap(body.dayOff, body.workingDay, body.note);
+    await this.audit.record(actor, {
+      action: 'calendar.swap',
+      target: `${body.dayOff}↔${body.workingDay}`,
+      details: { dayOff: body.dayOff, workingDay: body.workingDay, note: body.note ?? null },
+    });
+    return { ...body, rebuildNeeded: true };
+  }
+
   @Roles('admin')
   @Delete('overrides/:date')
+  @ApiOperation({ summary: 'Remove an override: the day follows the announced calendar again' })
+  @ApiOkResponse({ type: OverrideRemovedResponse })
   async removeOverride(@Param('date') date: string, @CurrentActor() actor: AuditActor) {
     if (!(await this.calendar.removeOverride(parseDate('date', date)))) {
       throw new NotFoundException(`No override on ${date}`);

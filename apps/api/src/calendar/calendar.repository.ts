@@ -13,12 +13,17 @@ export class CalendarRepository {
     );
   }
 
-  async setOverride(date: LocalDate, working: boolean, note: string | undefined): Promise<void> {
-    await this.db.query(
-      `INSERT INTO calendar_override (day, working, note) VALUES ($1, $2, $3)
-       ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note, updated_at = now()`,
-      [date, working, note ?? null],
-    );
+  /** Writes the overrides together (a swap is two), or none of them. */
+  async setOverrides(overrides: readonly CalendarOverride[]): Promise<void> {
+    await this.db.transaction(async (manager) => {
+      for (const { date, working, note } of overrides) {
+        await manager.query(
+          `INSERT INTO calendar_override (day, working, note) VALUES ($1, $2, $3)
+           ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note, updated_at = now()`,
+          [date, working, note ?? null],
+        );
+      }
+    });
   }
 
   /** Whether there was an override to remove. */

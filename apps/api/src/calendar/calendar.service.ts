@@ -1,5 +1,5 @@
 import { CalendarOverride, LocalClock, LocalDate, WorkingCalendar } from '@ioc/domain';
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { BadRequestException, Injectable, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { CalendarRepository } from './calendar.repository';
 
@@ -34,7 +34,26 @@ export class CalendarService implements OnModuleInit {
   }
 
   async setOverride(date: LocalDate, working: boolean, note: string | undefined): Promise<void> {
-    await this.repository.setOverride(date, working, note);
+    await this.repository.setOverrides([{ date, working, note }]);
+    await this.reload();
+  }
+
+  /**
+   * Swaps a working day with a day off (a làm bù: Friday off, made up on a Saturday): `dayOff`
+   * must be a working day now and `workingDay` a day off; both are written, or neither.
+   */
+  async swap(dayOff: LocalDate, workingDay: LocalDate, note: string | undefined): Promise<void> {
+    if (dayOff === workingDay) throw new BadRequestException('Swap two different days');
+    if (!this.calendar.isWorkingDay(dayOff)) {
+      throw new BadRequestException(`dayOff: ${dayOff} is already a day off`);
+    }
+    if (this.calendar.isWorkingDay(workingDay)) {
+      throw new BadRequestException(`workingDay: ${workingDay} is already a working day`);
+    }
+    await this.repository.setOverrides([
+      { date: dayOff, working: false, note },
+      { date: workingDay, working: true, note },
+    ]);
     await this.reload();
   }
 

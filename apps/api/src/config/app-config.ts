@@ -128,6 +128,8 @@ const environmentSchema = z
     BODY_LIMIT: z.string().default('8mb'),
     LIVE_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
     ACCESS_RECHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    /** Debian's Chromium, which prints the briefing's PDF (the production image installs it). */
+    CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TRUST_PROXY: trustProxy,
@@ -178,6 +180,7 @@ export class AppConfig {
   readonly ingestRateLimit: number;
   /** Origins allowed by CORS; none by default. */
   readonly corsOrigins: readonly string[];
+  readonly chromiumPath: string;
 
   constructor(env: Record<string, string | undefined> = process.env) {
     const parsed = environmentSchema.safeParse(env);
@@ -208,5 +211,6 @@ export class AppConfig {
     this.trustProxy = e.TRUST_PROXY;
     this.corsOrigins = e.CORS_ORIGINS;
     this.ingestRateLimit = e.INGEST_RATE_LIMIT;
+    this.chromiumPath = e.CHROMIUM_PATH;
   }
 }

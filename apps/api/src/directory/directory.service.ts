@@ -1,12 +1,21 @@
-import { directorySchema } from '@ioc/domain';
+import { directorySchema, type Directory } from '@ioc/domain';
 import { BadRequestException, Injectable, Logger } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
-import { z } from 'zod';
 import { demoDirectories, DemoProvince } from '@ioc/domain/demo';
 import { DirectoryRepository } from './directory.repository';
 import { DirectorySnapshot } from './directory-snapshot';
+import {
+  describeProblem,
+  DirectorySection,
+  ImportPreview,
+  previewImport,
+  RowNumbers,
+} from './import-preview';
 
-export type DirectorySection = 'units' | 'agencies' | 'procedures';
+export type { DirectorySection } from './import-preview';
+
+/** The preview as the API answers it: what would change, and every problem, row by row. */
+export type ImportPreviewAnswer = Omit<ImportPreview, 'directory'>;
 
 // A code missed by the in-memory copy may have been imported through another instance.
 const RELOAD_AT_MOST_EVERY_MS = 5_000;
@@ -63,92 +72,69 @@ export class DirectoryService {
     }
   }
 
-  /** Adds or updates entries; the result must still be one consistent tree. */
-  async import(input: unknown): Promise<{ units: number; agencies: number; procedures: number }> {
-    const parsed = directorySchema.safeParse(input);
-    if (!parsed.success) throw new BadRequestException(describeIssues(parsed.error));
-    const incoming = parsed.data;
-    const current = await this.repository.load();
-    const merged = new DirectorySnapshot({
-      units: mergeByCode(current.units, incoming.units),
-      agencies: mergeByCode(current.agencies, incoming.agencies),
-      procedures: mergeByCode(current.procedures, incoming.procedures),
-    });
-    const problems = consistencyProblems(merged);
-    if (problems.length) throw new BadRequestException(problems.slice(0, 50));
-    await this.repository.upsert(incoming);
+  /** What importing `input` would do (the entries checked row by row); writes nothing. */
+  async preview(input: unknown, rowNumbers?: RowNumbers): Promise<ImportPreviewAnswer> {
+    const { valid, rows, problems, changes } = await this.analyse(input, rowNumbers);
+    return { valid, rows, problems, changes };
+  }
+
+  private async analyse(input: unknown, rowNumbers?: RowNumbers): Promise<ImportPreview> {
+    return previewImport(input, await this.repository.load(), rowNumbers);
+  }
+
+  /** Adds or updates entries; the result must still be one consistent tree, else nothing is written. */
+  async import(
+    input: unknown,
+    rowNumbers?: RowNumbers,
+  ): Promise<{ units: number; agencies: number; procedures: number }> {
+    const preview = await this.analyse(input, rowNumbers);
+    if (!preview.valid) {
+      throw new BadRequestException(preview.problems.slice(0, 50).map(describeProblem));
+    }
+    await this.repository.upsert(preview.directory);
     await this.reload();
-    return {
-      units: incoming.units.length,
-      agencies: incoming.agencies.length,
-      procedures: incoming.procedures.length,
-    };
+    return preview.rows;
   }
 
-  async importCsv(section: DirectorySection, csv: string) {
-    let records: Record<string, string>[];
-    try {
-      records = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true });
-    } catch (error) {
-      throw new BadRequestException(`CSV could not be read: ${(error as Error).message}`);
-    }
-    // Empty cells are absent values: a root unit has no parent, a procedure may name no agency.
-    const rows = records.map((record) =>
-      Object.fromEntries(
-        Object.entries(record).map(([key, value]) => [
-          key,
-          value === '' ? (key === 'parentCode' ? null : undefined) : value,
-        ]),
-      ),
-    );
-    return this.import({ [section]: rows });
+  previewCsv(section: DirectorySection, csv: string): Promise<ImportPreviewAnswer> {
+    const { input, rowNumbers } = readCsv(section, csv);
+    return this.preview(input, rowNumbers);
+  }
+
+  importCsv(section: DirectorySection, csv: string) {
+    const { input, rowNumbers } = readCsv(section, csv);
+    return this.import(input, rowNumbers);
   }
 }
 
-function mergeByCode<T extends { code: string }>(current: T[], incoming: T[]): T[] {
-  const byCode = new Map(current.map((entry) => [entry.code, entry]));
-  for (const entry of incoming) byCode.set(entry.code, entry);
-  return [...byCode.values()];
-}
-
-function consistencyProblems(directory: DirectorySnapshot): string[] {
-  const problems: string[] = [];
-  const roots = [...directory.units.values()].filter((u) => u.parentCode === null);
-  if (directory.units.size > 0 && roots.length !== 1) {
-    problems.push(
-      `units: exactly one unit without parentCode (the province) is needed, found ${roots.length}`,
-    );
+/** A section's CSV (a header row named like the JSON fields) as import input, with each row's line. */
+function readCsv(
+  section: DirectorySection,
+  csv: string,
+): { input: Partial<Directory>; rowNumbers: RowNumbers } {
+  let records: { record: Record<string, string>; info: { lines: number } }[];
+  try {
+    records = parse(csv, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      info: true,
+    });
+  } catch (error) {
+    throw new BadRequestException(`CSV could not be read: ${(error as Error).message}`);
   }
-  for (const unit of directory.units.values()) {
-    if (unit.parentCode !== null && !directory.units.has(unit.parentCode)) {
-      problems.push(`unit ${unit.code}: unknown parentCode ${unit.parentCode}`);
-    } else if ((unit.level === 'province') !== (unit.parentCode === null)) {
-      problems.push(`unit ${unit.code}: only the province has no parent`);
-    }
-  }
-  for (const unit of directory.units.values()) {
-    const seen = new Set<string>();
-    for (let up = unit; up.parentCode !== null; up = directory.units.get(up.parentCode) ?? up) {
-      if (seen.has(up.code) || !directory.units.has(up.parentCode)) {
-        if (seen.has(up.code)) problems.push(`unit ${unit.code}: its parents form a loop`);
-        break;
-      }
-      seen.add(up.code);
-    }
-  }
-  for (const agency of directory.agencies.values()) {
-    if (!directory.units.has(agency.unitCode)) {
-      problems.push(`agency ${agency.code}: unknown unitCode ${agency.unitCode}`);
-    }
-  }
-  for (const procedure of directory.procedures.values()) {
-    if (procedure.agencyCode && !directory.agencies.has(procedure.agencyCode)) {
-      problems.push(`procedure ${procedure.code}: unknown agencyCode ${procedure.agencyCode}`);
-    }
-  }
-  return problems;
-}
-
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  // Empty cells are absent values: a root unit has no parent, a procedure may name no agency.
+  const rows = records.map(({ record }) =>
+    Object.fromEntries(
+      Object.entries(record).map(([key, value]) => [
+        key,
+        value === '' ? (key === 'parentCode' ? null : undefined) : value,
+      ]),
+    ),
+  );
+  return {
+    input: { [section]: rows },
+    rowNumbers: { [section]: records.map(({ info }) => info.lines) },
+  };
 }

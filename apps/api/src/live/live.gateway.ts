@@ -10,7 +10,7 @@ import {
 import { z } from 'zod';
 import { AccessPolicy } from '../auth/access-policy';
 import { AuthService } from '../auth/auth.service';
-import { Principal } from '../auth/principal';
+import { confinedUnit, Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 import { LiveAccessWatch, LiveNamespace, LiveSocket } from './live-access';
 import { RoomKey, roomName } from './live-rooms';
@@ -119,7 +119,7 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
   private keyFor(principal: Principal, request: SubscribeRequest): RoomKey | LiveError {
     try {
       const scope = this.access.unitScope(principal, request.scope);
-      const visibility = principal.role === 'district_chief' ? (principal.unitCode ?? '') : 'all';
+      const visibility = confinedUnit(principal) ?? 'all';
       return { scope, window: request.window, visibility };
     } catch (error) {
       const status = error instanceof ForbiddenException ? 403 : 400;

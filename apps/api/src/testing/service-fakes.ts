@@ -59,8 +59,8 @@ export class FakeCalendarRepository implements Fake<CalendarRepository> {
     return [...this.byDay.values()].sort((a, b) => a.date.localeCompare(b.date));
   }
 
-  async setOverride(date: LocalDate, working: boolean, note: string | undefined) {
-    this.byDay.set(date, { date, working, note });
+  async setOverrides(overrides: readonly CalendarOverride[]) {
+    for (const override of overrides) this.byDay.set(override.date, override);
   }
 
   async removeOverride(date: LocalDate) {

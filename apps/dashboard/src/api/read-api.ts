@@ -1,5 +1,6 @@
 import {
   parseClientConfig,
+  type Briefing,
   type DailySeries,
   type LateAgencies,
   type MetricsSummary,
@@ -12,8 +13,10 @@ import type { HttpClient } from './http';
 
 export interface LoginResult {
   accessToken: string;
-  role: 'admin' | 'leader' | 'district_chief' | 'wall';
+  role: 'admin' | 'leader' | 'district_chief' | 'agency_head' | 'wall';
   unitCode: string | null;
+  /** An agency head's agency (absent for every other role). */
+  agencyCode?: string | null;
 }
 
 export type UnitRow = Unit;
@@ -31,6 +34,13 @@ export function createReadApi(http: HttpClient) {
       http.get<LateAgencies>('/alerts/late-agencies', { window, scope }),
     daily: (days: number, scope?: string) =>
       http.get<DailySeries>('/metrics/daily', { days, scope }),
+    /** The last complete week and the open one, by the server's clock and zone. */
+    briefingWeeks: () => http.get<{ lastComplete: string; open: string }>('/briefings'),
+    briefing: (week: string, scope?: string) =>
+      http.get<Briefing>(`/briefings/${encodeURIComponent(week)}`, { scope }),
+    /** The same frozen figures as a file: `pdf` or `xlsx`. */
+    briefingFile: (week: string, format: 'pdf' | 'xlsx', scope?: string) =>
+      http.download(`/briefings/${encodeURIComponent(week)}`, { scope, format }),
     units: () => http.get<{ rows: UnitRow[] }>('/directory/units'),
     /** Public: the display zone, checked, since every day on screen depends on it. */
     clientConfig: () => http.get<unknown>('/client-config').then(parseClientConfig),

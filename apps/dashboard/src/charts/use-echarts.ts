@@ -2,7 +2,7 @@ import { BarChart, LineChart, MapChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { LabelLayout } from 'echarts/features';
-import { CanvasRenderer } from 'echarts/renderers';
+import { CanvasRenderer, SVGRenderer } from 'echarts/renderers';
 import { onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue';
 import { cancelRender, scheduleRender } from './render-queue';
 
@@ -16,6 +16,8 @@ echarts.use([
   MarkLineComponent,
   LabelLayout,
   CanvasRenderer,
+  // The briefing draws in SVG: a printed PDF keeps its charts as vectors and their text as text.
+  SVGRenderer,
 ]);
 
 export type ChartOption = echarts.EChartsCoreOption;
@@ -32,6 +34,8 @@ export type OptionFactory = (context: ChartContext) => ChartOption | null;
 export interface UseEchartsOptions {
   /** Replace the whole option on each update (default: merge, which animates bar races). */
   notMerge?: boolean;
+  /** `svg` for charts that are printed (the briefing's PDF); the wall draws on canvas. */
+  renderer?: 'canvas' | 'svg';
 }
 
 function rootRem(): number {
@@ -68,7 +72,7 @@ export function useEcharts(
   onMounted(() => {
     const target = element.value;
     if (!target) return;
-    const instance = echarts.init(target, null, { renderer: 'canvas' });
+    const instance = echarts.init(target, null, { renderer: options.renderer ?? 'canvas' });
     chart.value = instance;
     measure(target);
     observer = new ResizeObserver(() => {

@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
+import { createAdminApi } from '@/api/admin-api';
 import { createHttpClient } from '@/api/http';
 import { createReadApi, type LoginResult } from '@/api/read-api';
+import { createWorkspaceApi } from '@/api/workspace-api';
 
 const STORAGE_KEY = 'ioc.session';
 
@@ -11,6 +13,8 @@ interface StoredSession {
   token: string;
   role: Role;
   unitCode: string | null;
+  agencyCode?: string | null;
+  username?: string;
 }
 
 function load(): StoredSession | null {
@@ -31,24 +35,36 @@ export const useSessionStore = defineStore('session', () => {
   const token = ref<string | null>(stored?.token ?? null);
   const role = ref<Role | null>(stored?.role ?? null);
   const unitCode = ref<string | null>(stored?.unitCode ?? null);
+  const agencyCode = ref<string | null>(stored?.agencyCode ?? null);
+  const username = ref<string | null>(stored?.username ?? null);
   const expired = ref(false);
 
   const http = createHttpClient(() => token.value);
   const api = createReadApi(http);
+  const workspaceApi = createWorkspaceApi(http);
+  const adminApi = createAdminApi(http);
   const signedIn = computed(() => token.value !== null);
 
   function save(session: StoredSession | null): void {
     token.value = session?.token ?? null;
     role.value = session?.role ?? null;
     unitCode.value = session?.unitCode ?? null;
+    agencyCode.value = session?.agencyCode ?? null;
+    username.value = session?.username ?? null;
     if (session) globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(session));
     else globalThis.localStorage?.removeItem(STORAGE_KEY);
   }
 
-  async function login(username: string, password: string): Promise<void> {
-    const result = await api.login(username, password);
+  async function login(name: string, password: string): Promise<void> {
+    const result = await api.login(name, password);
     expired.value = false;
-    save({ token: result.accessToken, role: result.role, unitCode: result.unitCode });
+    save({
+      token: result.accessToken,
+      role: result.role,
+      unitCode: result.unitCode,
+      agencyCode: result.agencyCode ?? null,
+      username: name,
+    });
   }
 
   /** A wall token from the URL; the API checks it on the first call. */
@@ -72,9 +88,13 @@ export const useSessionStore = defineStore('session', () => {
     token,
     role,
     unitCode,
+    agencyCode,
+    username,
     signedIn,
     expired,
     api,
+    workspaceApi,
+    adminApi,
     login,
     adoptWallToken,
     invalidate,

@@ -51,6 +51,9 @@ function serverIn(zone: string) {
     lateAgencies: () => Promise.resolve(lateAgenciesFixture()),
     units: () => Promise.resolve({ rows: [] }),
     login: () => Promise.reject(new Error('not used')),
+    briefing: () => Promise.reject(new Error('not used')),
+    briefingWeeks: () => Promise.reject(new Error('not used')),
+    briefingFile: () => Promise.reject(new Error('not used')),
   };
   return { api, daysAskedFor };
 }

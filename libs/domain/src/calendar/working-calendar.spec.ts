@@ -160,6 +160,7 @@ describe('WorkingCalendar', () => {
         date: '2025-03-12',
         working: false,
         reason: 'operator',
+        note: 'bão số 3',
       });
     });
 
@@ -288,6 +289,7 @@ describe('WorkingCalendar', () => {
         date: '2030-09-02',
         working: false,
         reason: 'public holiday',
+        note: 'Quốc khánh',
       });
     });
 

@@ -9,6 +9,14 @@ export interface CalendarOverride {
   note?: string;
 }
 
+/** One day as the calendar sees it (WorkingCalendar.describe). */
+export interface CalendarDay {
+  date: LocalDate;
+  working: boolean;
+  reason: string;
+  note?: string;
+}
+
 interface AnnouncedYear {
   daysOff: { date: string; name: string }[];
   workingDays: { date: string; name: string }[];
@@ -27,19 +35,21 @@ const MAX_YEAR = 2150;
 // The lunar holidays cost the library milliseconds a year: computed once per process and zone,
 // whatever the number of calendars (each operator's override makes a new one).
 const publicHolidays = new Holidays('VN', { types: ['public'] });
-const libraryDaysOffByZone = new Map<string, Map<number, Set<LocalDate>>>();
+const libraryDaysOffByZone = new Map<string, Map<number, Map<LocalDate, string>>>();
 
-/** The library's public holidays of a year, as local days (its Tết entry spans several). */
-function libraryDaysOff(clock: LocalClock, year: number): Set<LocalDate> {
+/** The library's public holidays of a year, as local days with their names (Tết spans several). */
+function libraryDaysOff(clock: LocalClock, year: number): Map<LocalDate, string> {
   let byYear = libraryDaysOffByZone.get(clock.zone);
-  if (!byYear) libraryDaysOffByZone.set(clock.zone, (byYear = new Map<number, Set<LocalDate>>()));
+  if (!byYear) {
+    libraryDaysOffByZone.set(clock.zone, (byYear = new Map<number, Map<LocalDate, string>>()));
+  }
   let days = byYear.get(year);
   if (!days) {
-    days = new Set();
+    days = new Map();
     for (const holiday of publicHolidays.getHolidays(year)) {
       const last = clock.dateOf(holiday.end.getTime() - 1);
       for (let day = clock.dateOf(holiday.start.getTime()); day <= last; day = addDays(day, 1)) {
-        days.add(day);
+        if (!days.has(day)) days.set(day, holiday.name);
       }
     }
     byYear.set(year, days);
@@ -96,6 +106,7 @@ export const ANNOUNCED_CALENDAR_YEARS = Object.keys(announcedYears).map(Number).
  */
 export class WorkingCalendar {
   private readonly overrides: Map<LocalDate, boolean>;
+  private readonly overrideNotes: Map<LocalDate, string>;
   private readonly years = new Map<number, YearTable>();
   // Every day of the years built, by date: a due date is a few look-ups, with no date arithmetic
   // (a rebuild asks millions of times about a few hundred days).
@@ -106,6 +117,9 @@ export class WorkingCalendar {
     overrides: readonly CalendarOverride[] = [],
   ) {
     this.overrides = new Map(overrides.map((o) => [o.date, o.working]));
+    this.overrideNotes = new Map(
+      overrides.flatMap((o) => (o.note ? [[o.date, o.note] as const] : [])),
+    );
   }
 
   isWorkingDay(date: LocalDate): boolean {
@@ -163,16 +177,24 @@ export class WorkingCalendar {
     }
   }
 
-  /** Why a day is off or on, for the operators' calendar screen. */
-  describe(date: LocalDate): { date: LocalDate; working: boolean; reason: string } {
+  /**
+   * Why a day is off or on, for the operators' calendar screen: `reason` is `operator`, an
+   * announced day's name, `public holiday` (named in `note`), `weekend` or `weekday`; an
+   * operator's day carries their note.
+   */
+  describe(date: LocalDate): CalendarDay {
     const override = this.overrides.get(date);
-    if (override !== undefined) return { date, working: override, reason: 'operator' };
+    if (override !== undefined) {
+      const note = this.overrideNotes.get(date);
+      return { date, working: override, reason: 'operator', ...(note ? { note } : {}) };
+    }
     const year = announcedYears[date.slice(0, 4)];
     const announcedOff = year?.daysOff.find((d) => d.date === date);
     if (announcedOff) return { date, working: false, reason: announcedOff.name };
     const announcedOn = year?.workingDays.find((d) => d.date === date);
     if (announcedOn) return { date, working: true, reason: announcedOn.name };
-    if (this.libraryDayOff(date)) return { date, working: false, reason: 'public holiday' };
+    const holiday = libraryDaysOff(this.clock, Number(date.slice(0, 4))).get(date);
+    if (holiday) return { date, working: false, reason: 'public holiday', note: holiday };
     const weekend = isoWeekday(date) >= 6;
     return { date, working: !weekend, reason: weekend ? 'weekend' : 'weekday' };
   }

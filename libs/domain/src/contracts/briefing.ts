@@ -86,3 +86,33 @@ export interface Briefing extends BriefingFigures {
   /** The version of the metric definitions the figures were computed with. */
   definitionsVersion: number;
 }
+
+/** A form row's eleven figures in the printed form's column order (received…, resolved…, in progress…). */
+export function formColumns(row: BriefingFormRow): number[] {
+  return [
+    row.received.total,
+    row.received.online,
+    row.received.directOrPostal,
+    row.received.carriedOver,
+    row.resolved.total,
+    row.resolved.early,
+    row.resolved.onTime,
+    row.resolved.late,
+    row.inProgress.total,
+    row.inProgress.withinDeadline,
+    row.inProgress.overdue,
+  ];
+}
+
+/**
+ * What the server hands the page it prints into the PDF: the frozen figures themselves, so the
+ * file shows exactly what was computed and the page fetches nothing.
+ */
+export interface PrintedBriefing {
+  briefing: Briefing;
+  /** The display zone (TZ_DISPLAY) every day is written in. */
+  zone: string;
+}
+
+/** The global the print page reads `PrintedBriefing` from. */
+export const PRINTED_BRIEFING_GLOBAL = '__IOC_PRINTED_BRIEFING__';

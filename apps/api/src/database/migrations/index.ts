@@ -6,6 +6,7 @@ import { SetAsideDossiers1764100000000 } from './1764100000000-SetAsideDossiers'
 import { AppSecrets1764300000000 } from './1764300000000-AppSecrets';
 import { AuditLog1764400000000 } from './1764400000000-AuditLog';
 import { BriefingSnapshots1764500000000 } from './1764500000000-BriefingSnapshots';
+import { WallTokenScope1764600000000 } from './1764600000000-WallTokenScope';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AppSecrets1764300000000,
   AuditLog1764400000000,
   BriefingSnapshots1764500000000,
+  WallTokenScope1764600000000,
 ];

@@ -1,0 +1,102 @@
+/** Answers of the administration API (`/admin`, `/calendar`, `/directory/import`) for the admin screen. */
+
+export type AdminRole = 'admin' | 'leader' | 'district_chief' | 'agency_head' | 'wall';
+
+/** An account as listed: never a password or its hash. */
+export interface AdminUser {
+  username: string;
+  role: AdminRole;
+  unitCode: string | null;
+  /** An agency head's agency, where the API knows the role. */
+  agencyCode?: string | null;
+  disabled: boolean;
+}
+
+/** An ingest key or a wall token as listed: never the key, only what names it. */
+export interface AccessKeyRow {
+  id: number;
+  kind: 'ingest' | 'wall';
+  name: string;
+  /** The unit a wall token is bound to, or null. */
+  scopeCode: string | null;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** The answer of issuing a key: the key itself, shown this once. */
+export interface IssuedKey {
+  id: number;
+  key: string;
+  scopeCode: string | null;
+}
+
+/** One day of the working calendar and why it is off or on. */
+export interface CalendarDayRow {
+  date: string;
+  working: boolean;
+  /** `operator`, an announced day's name, `public holiday`, `weekend` or `weekday`. */
+  reason: string;
+  /** An operator's note, or a public holiday's name. */
+  note?: string;
+}
+
+export interface CalendarOverrideRow {
+  date: string;
+  working: boolean;
+  note: string | null;
+}
+
+export type DirectorySectionName = 'units' | 'agencies' | 'procedures';
+
+export interface ImportProblemRow {
+  section: DirectorySectionName;
+  /** The CSV line, or the entry's position in the JSON array; null for the whole section. */
+  row: number | null;
+  code: string | null;
+  message: string;
+}
+
+export interface ImportSectionChanges {
+  added: string[];
+  changed: { code: string; fields: string[] }[];
+  unchanged: number;
+}
+
+/** A directory import checked before anything is written. */
+export interface DirectoryImportPreview {
+  valid: boolean;
+  rows: Record<DirectorySectionName, number>;
+  problems: ImportProblemRow[];
+  changes: Record<DirectorySectionName, ImportSectionChanges>;
+}
+
+export interface SetAsideDossierRow {
+  dossierId: string;
+  reason: string;
+  eventIds: string[];
+  setAsideAt: string;
+}
+
+export interface AuditEntryRow {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  target: string | null;
+  details: Record<string, unknown>;
+  clientAddress: string | null;
+}
+
+export interface Paged<Row> {
+  total: number;
+  page: number;
+  pageSize: number;
+  rows: Row[];
+}
+
+/** `GET /admin/password-policy`: what a new password must meet. */
+export interface PasswordPolicyAnswer {
+  minLength: number;
+  maxLength: number;
+  mayContainUsername: boolean;
+}
