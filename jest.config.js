@@ -12,7 +12,10 @@ const domainEntryPoints = Object.fromEntries(
 /** @type {import('jest').Config} */
 const shared = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
-  moduleNameMapper: domainEntryPoints,
+  moduleNameMapper: {
+    ...domainEntryPoints,
+    '^@ioc/logging$': '<rootDir>/libs/logging/src/index.ts',
+  },
   testEnvironment: 'node',
 };
 
