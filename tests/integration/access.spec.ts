@@ -111,7 +111,12 @@ describe('access: roles, wall tokens and logins', () => {
 
     const disabled = await asAdmin.patch('/api/v1/admin/users/chief-690', { disabled: true });
     expect(disabled.status).toBe(200);
-    expect(disabled.body).toEqual({ username: 'chief-690', disabled: true });
+    expect(disabled.body).toEqual({
+      username: 'chief-690',
+      role: 'district_chief',
+      unitCode: '690',
+      disabled: true,
+    });
 
     const login = await t.http
       .post('/api/v1/auth/login')
@@ -123,7 +128,7 @@ describe('access: roles, wall tokens and logins', () => {
     expect(messageOf(withOldToken)).toBe('This account is disabled');
 
     const enabled = await asAdmin.patch('/api/v1/admin/users/chief-690', { disabled: false });
-    expect(enabled.body).toEqual({ username: 'chief-690', disabled: false });
+    expect(enabled.body).toMatchObject({ username: 'chief-690', disabled: false });
     expect((await t.get('/api/v1/metrics/summary', await t.login('chief-690'))).status).toBe(200);
     expect(
       (await asAdmin.patch('/api/v1/admin/users/no-such-user', { disabled: true })).status,

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { ZodValidationPipe } from 'nestjs-zod';
 import { LoggerModule } from 'nestjs-pino';
 import { AlertsModule } from './alerts/alerts.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { EventBusModule } from './bus/event-bus';
 import { CalendarModule } from './calendar/calendar.module';
@@ -48,6 +49,7 @@ export interface AppOptions {
       exclude: ['/api/{*path}', '/socket.io/{*path}', '/metrics'],
     }),
     DatabaseModule,
+    AuditModule,
     CalendarModule,
     DirectoryModule,
     AuthModule,

@@ -10,6 +10,8 @@ import { answerBodyParserErrors } from './common/body-parser-errors';
 import { applyHttpSecurity } from './common/http-security';
 import { AppConfig } from './config/app-config';
 import { DemoSimulator } from './demo/demo-simulator';
+import { userInfo } from 'node:os';
+import { AuditService } from './audit/audit.service';
 import { AuthService } from './auth/auth.service';
 import { ROLES, Role } from './auth/principal';
 import { RebuildService } from './projection/rebuild.service';
@@ -61,10 +63,17 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   return app;
 }
 
+/** Commands run on the server are audited under the system user who ran them. */
+const commandActor = () => ({ name: `cli:${userInfo().username}`, address: null });
+
 async function runCommand(app: INestApplication, [command, ...args]: string[]): Promise<void> {
   if (command === 'migrate') return; // migrations run when the app starts
   if (command === 'rebuild') {
     const report = await app.get(RebuildService).rebuild();
+    await app.get(AuditService).record(commandActor(), {
+      action: 'projection.rebuild',
+      details: { dossiers: report.dossiers, setAside: report.setAside.length },
+    });
     // The log gives the totals; the person running `npm run rebuild` also reads what was set aside.
     for (const dossier of report.setAside.slice(0, 20))
       console.log(`  set aside ${dossier.dossierId}: ${dossier.reason}`);
@@ -81,6 +90,11 @@ async function runCommand(app: INestApplication, [command, ...args]: string[]): 
       );
     }
     await app.get(AuthService).createUser({ username, password, role: role as Role, unitCode });
+    await app.get(AuditService).record(commandActor(), {
+      action: 'user.create',
+      target: username,
+      details: { role, unitCode: unitCode ?? null },
+    });
     return;
   }
   throw new Error(`Unknown command "${command}": use migrate, rebuild or create-user`);

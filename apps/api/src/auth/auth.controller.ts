@@ -16,6 +16,9 @@ import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Request, Response } from 'express';
+import { CurrentActor } from '../audit/audit-actor.decorator';
+import type { AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { AuthService, LoginThrottledException } from './auth.service';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { Public, ROLES, Roles } from './principal';
@@ -34,7 +37,17 @@ class CreateUserDto extends createZodDto(
   }),
 ) {}
 
-class SetDisabledDto extends createZodDto(z.object({ disabled: z.boolean() })) {}
+class UpdateUserDto extends createZodDto(
+  z
+    .object({
+      disabled: z.boolean().optional(),
+      role: z.enum(ROLES).optional(),
+      unitCode: z.string().max(64).nullable().optional(),
+    })
+    .refine((body) => Object.values(body).some((value) => value !== undefined), {
+      message: 'give at least one of disabled, role, unitCode',
+    }),
+) {}
 
 class CreateKeyDto extends createZodDto(
   z.object({ kind: z.enum(['ingest', 'wall']), name: z.string().trim().min(1).max(200) }),
@@ -78,7 +91,10 @@ export class AuthController {
 @Roles('admin')
 @Controller('admin')
 export class AdminController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Get('users')
   async users() {
@@ -94,17 +110,33 @@ export class AdminController {
       'characters, not containing the username',
   })
   @ApiResponse({ status: 409, description: 'The username exists (it is never overwritten)' })
-  async createUser(@Body() body: CreateUserDto) {
+  async createUser(@Body() body: CreateUserDto, @CurrentActor() actor: AuditActor) {
     await this.auth.createUser(body);
+    await this.audit.record(actor, {
+      action: 'user.create',
+      target: body.username,
+      details: { role: body.role, unitCode: body.unitCode ?? null },
+    });
     return { username: body.username };
   }
 
   @Patch('users/:username')
-  async setDisabled(@Param('username') username: string, @Body() body: SetDisabledDto) {
-    if (!(await this.auth.setUserDisabled(username, body.disabled))) {
-      throw new NotFoundException(`No user "${username}"`);
-    }
-    return { username, disabled: body.disabled };
+  @ApiResponse({
+    status: 200,
+    description:
+      '{ username, role, unitCode, disabled }: the user as it is now. Open sessions and sockets ' +
+      'follow within seconds (a disabled user is shut out; a new role or unit re-scopes them).',
+  })
+  @ApiResponse({ status: 404, description: 'No such user' })
+  async updateUser(
+    @Param('username') username: string,
+    @Body() body: UpdateUserDto,
+    @CurrentActor() actor: AuditActor,
+  ) {
+    const user = await this.auth.updateUser(username, body);
+    if (!user) throw new NotFoundException(`No user "${username}"`);
+    await this.audit.record(actor, { action: 'user.update', target: username, details: body });
+    return user;
   }
 
   @Get('keys')
@@ -114,13 +146,25 @@ export class AdminController {
 
   /** The key is shown once, in this answer. */
   @Post('keys')
-  issueKey(@Body() body: CreateKeyDto) {
-    return this.auth.issueKey(body.kind, body.name);
+  async issueKey(@Body() body: CreateKeyDto, @CurrentActor() actor: AuditActor) {
+    const issued = await this.auth.issueKey(body.kind, body.name);
+    await this.audit.record(actor, {
+      action: body.kind === 'wall' ? 'wall_token.issue' : 'ingest_key.issue',
+      target: String(issued.id),
+      details: { name: body.name },
+    });
+    return issued;
   }
 
   @Delete('keys/:id')
-  async revokeKey(@Param('id', ParseIntPipe) id: number) {
-    if (!(await this.auth.revokeKey(id))) throw new NotFoundException(`No active key ${id}`);
+  async revokeKey(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: AuditActor) {
+    const revoked = await this.auth.revokeKey(id);
+    if (!revoked) throw new NotFoundException(`No active key ${id}`);
+    await this.audit.record(actor, {
+      action: revoked.kind === 'wall' ? 'wall_token.revoke' : 'ingest_key.revoke',
+      target: String(id),
+      details: { name: revoked.name },
+    });
     return { id, revoked: true };
   }
 }

@@ -50,13 +50,28 @@ export class AuthRepository {
     return rows.length > 0;
   }
 
-  async setUserDisabled(username: string, disabled: boolean): Promise<boolean> {
+  /** Changes what is given of role, unit and disabled; the user as it is now, if it exists. */
+  async updateUser(
+    username: string,
+    changes: Partial<Pick<UserRecord, 'role' | 'unitCode' | 'disabled'>>,
+  ): Promise<Omit<UserRecord, 'passwordHash'> | undefined> {
     // For UPDATE and DELETE, TypeORM answers [rows, affected count].
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `UPDATE app_user SET disabled = $2 WHERE username = $1`,
-      [username, disabled],
+    const [rows] = await this.db.query<[Omit<UserRecord, 'passwordHash'>[], number]>(
+      `UPDATE app_user
+          SET role = COALESCE($2, role),
+              unit_code = CASE WHEN $3 THEN $4 ELSE unit_code END,
+              disabled = COALESCE($5, disabled)
+        WHERE username = $1
+        RETURNING username, role, unit_code AS "unitCode", disabled`,
+      [
+        username,
+        changes.role ?? null,
+        changes.unitCode !== undefined,
+        changes.unitCode ?? null,
+        changes.disabled ?? null,
+      ],
     );
-    return affected > 0;
+    return rows[0];
   }
 
   async findActiveKey(
@@ -91,11 +106,13 @@ export class AuthRepository {
     );
   }
 
-  async revokeKey(id: number): Promise<boolean> {
-    const [, affected] = await this.db.query<[unknown[], number]>(
-      `UPDATE access_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+  /** The key revoked now, if it was active. */
+  async revokeKey(id: number): Promise<Pick<KeyRecord, 'id' | 'kind' | 'name'> | undefined> {
+    const [rows] = await this.db.query<[Pick<KeyRecord, 'id' | 'kind' | 'name'>[], number]>(
+      `UPDATE access_key SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL
+       RETURNING id, kind, name`,
       [id],
     );
-    return affected > 0;
+    return rows[0];
   }
 }

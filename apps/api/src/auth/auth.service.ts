@@ -99,10 +99,11 @@ export class AuthService {
     } catch {
       throw new UnauthorizedException('Invalid or expired access token');
     }
-    // Disabling a user shuts them out at once, not when their token expires.
+    // The account as it is now, not as it was at login: disabling a user shuts them out, and a
+    // new role or unit applies, at their next request, not when their token expires.
     const user = await this.repository.findUser(claims.sub);
     if (!user || user.disabled) throw new UnauthorizedException('This account is disabled');
-    return { name: claims.sub, role: claims.role, unitCode: claims.unit };
+    return { name: user.username, role: user.role, unitCode: user.unitCode };
   }
 
   async authenticateIngestKey(key: string | undefined): Promise<{ id: number; name: string }> {
@@ -122,12 +123,7 @@ export class AuthService {
     const problem = passwordProblem(user.password, user.username, this.config.demo);
     if (problem) throw new BadRequestException(problem);
     const unitCode = user.unitCode ?? null;
-    if (
-      user.role === 'district_chief' &&
-      (!unitCode || !this.directory.current.units.has(unitCode))
-    ) {
-      throw new BadRequestException('unitCode: a district chief needs a known unit code');
-    }
+    this.checkUnit(user.role, unitCode);
     const created = await this.repository.insertUser({
       username: user.username,
       passwordHash: await argon2.hash(user.password),
@@ -142,18 +138,36 @@ export class AuthService {
     return this.repository.listUsers();
   }
 
-  /** Whether the user exists. */
-  setUserDisabled(username: string, disabled: boolean): Promise<boolean> {
-    return this.repository.setUserDisabled(username, disabled);
+  /**
+   * Disables or enables a user, or gives them another role or unit; the user as it is now, or
+   * undefined if there is none. A new role other than district chief drops the unit unless one
+   * is given. Takes effect on REST at the next request and on open sockets within seconds.
+   */
+  async updateUser(
+    username: string,
+    changes: { role?: Role; unitCode?: string | null; disabled?: boolean },
+  ): Promise<Omit<UserRecord, 'passwordHash'> | undefined> {
+    const current = await this.repository.findUser(username);
+    if (!current) return undefined;
+    const role = changes.role ?? current.role;
+    let unitCode = changes.unitCode !== undefined ? changes.unitCode : current.unitCode;
+    if (changes.role && changes.unitCode === undefined && role !== 'district_chief')
+      unitCode = null;
+    this.checkUnit(role, unitCode);
+    const updated = await this.repository.updateUser(username, { ...changes, unitCode });
+    if (updated) this.bus.emit('access.changed', { what: 'user', id: username });
+    return updated;
   }
 
   listKeys(): Promise<KeyRecord[]> {
     return this.repository.listKeys();
   }
 
-  /** Whether an active key was revoked. */
-  revokeKey(id: number): Promise<boolean> {
-    return this.repository.revokeKey(id);
+  /** The key revoked, if it was active; it stops working on REST and open sockets within seconds. */
+  async revokeKey(id: number): Promise<Pick<KeyRecord, 'id' | 'kind' | 'name'> | undefined> {
+    const revoked = await this.repository.revokeKey(id);
+    if (revoked) this.bus.emit('access.changed', { what: 'key', id: String(id) });
+    return revoked;
   }
 
   /** Returns the key once; only its hash is kept. */
@@ -189,6 +203,15 @@ export class AuthService {
     this.logger.log(
       `Demo access: key "${DEMO_INGEST_KEY}", ${users.length} users with password "${DEMO_PASSWORD}"`,
     );
+  }
+
+  private checkUnit(role: Role, unitCode: string | null): void {
+    if (role === 'district_chief' && (!unitCode || !this.directory.current.units.has(unitCode))) {
+      throw new BadRequestException('unitCode: a district chief needs a known unit code');
+    }
+    if (unitCode !== null && !this.directory.current.units.has(unitCode)) {
+      throw new BadRequestException(`unitCode: unknown unit code "${unitCode}"`);
+    }
   }
 
   private dummy: Promise<string> | undefined;

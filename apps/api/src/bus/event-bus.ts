@@ -21,6 +21,11 @@ export interface BusEvents {
   'staffing.recorded': { reports: number };
   /** Someone tried to log in: right, wrong, or refused unchecked after too many failures. */
   'login.attempted': { outcome: 'success' | 'failure' | 'throttled' };
+  /**
+   * An administrator withdrew or changed someone's access (a key or wall token revoked, a user
+   * disabled, given another role or unit): open sockets are checked again at once.
+   */
+  'access.changed': { what: 'user' | 'key'; id: string };
   /** A live tick recomputed these many rooms, in `seconds`. */
   'live.ticked': { rooms: number; seconds: number };
   /** A room's snapshot went to the clients watching it on this instance. */

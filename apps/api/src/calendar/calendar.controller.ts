@@ -13,6 +13,9 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { addDays } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
+import { CurrentActor } from '../audit/audit-actor.decorator';
+import type { AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { READERS, Roles } from '../auth/principal';
 import { CalendarService } from './calendar.service';
 
@@ -31,7 +34,10 @@ class OverrideDto extends createZodDto(
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Roles(...READERS)
   @Get('days')
@@ -55,17 +61,27 @@ export class CalendarController {
 
   @Roles('admin')
   @Put('overrides/:date')
-  async setOverride(@Param('date') date: string, @Body() body: OverrideDto) {
+  async setOverride(
+    @Param('date') date: string,
+    @Body() body: OverrideDto,
+    @CurrentActor() actor: AuditActor,
+  ) {
     await this.calendar.setOverride(parseDate('date', date), body.working, body.note);
+    await this.audit.record(actor, {
+      action: 'calendar.override_set',
+      target: date,
+      details: body,
+    });
     return { date, working: body.working, rebuildNeeded: true };
   }
 
   @Roles('admin')
   @Delete('overrides/:date')
-  async removeOverride(@Param('date') date: string) {
+  async removeOverride(@Param('date') date: string, @CurrentActor() actor: AuditActor) {
     if (!(await this.calendar.removeOverride(parseDate('date', date)))) {
       throw new NotFoundException(`No override on ${date}`);
     }
+    await this.audit.record(actor, { action: 'calendar.override_remove', target: date });
     return { date, removed: true, rebuildNeeded: true };
   }
 }

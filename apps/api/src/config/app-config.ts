@@ -129,6 +129,7 @@ const environmentSchema = z
     METRIC_SETTINGS: metricSettingsOverride,
     BODY_LIMIT: z.string().default('8mb'),
     LIVE_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
+    ACCESS_RECHECK_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TRUST_PROXY: trustProxy,
@@ -169,6 +170,8 @@ export class AppConfig {
   readonly bodyLimit: string;
   /** How often the live stream looks for changes: updates are coalesced to this rhythm. */
   readonly liveTickMs: number;
+  /** How often open sockets' tokens and accounts are checked again (revocation on every instance). */
+  readonly accessRecheckMs: number;
   /** Longest time between two updates, so time alone (midnight, due dates) reaches screens. */
   readonly liveHeartbeatMs: number;
   /** When set, `GET /metrics` needs it as a bearer token. */
@@ -204,6 +207,7 @@ export class AppConfig {
     this.metricSettings = mergeMetricSettings(DEFAULT_METRIC_SETTINGS, e.METRIC_SETTINGS ?? {});
     this.bodyLimit = e.BODY_LIMIT;
     this.liveTickMs = e.LIVE_TICK_MS;
+    this.accessRecheckMs = e.ACCESS_RECHECK_MS;
     this.liveHeartbeatMs = e.LIVE_HEARTBEAT_MS;
     this.metricsToken = e.METRICS_TOKEN;
     this.trustProxy = e.TRUST_PROXY;

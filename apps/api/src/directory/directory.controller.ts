@@ -1,5 +1,8 @@
 import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { CurrentActor } from '../audit/audit-actor.decorator';
+import type { AuditActor } from '../audit/audit-entry';
+import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
 import { DirectorySection, DirectoryService } from './directory.service';
 
@@ -9,7 +12,10 @@ const SECTIONS: DirectorySection[] = ['units', 'agencies', 'procedures'];
 @ApiBearerAuth()
 @Controller('directory')
 export class DirectoryController {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly audit: AuditService,
+  ) {}
 
   @Roles(...READERS)
   @Get('units')
@@ -39,8 +45,13 @@ export class DirectoryController {
   /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
   @Roles('admin')
   @Post('import')
-  import(@Body() body: unknown) {
-    return this.directory.import(body);
+  async import(@Body() body: unknown, @CurrentActor() actor: AuditActor) {
+    const counts = await this.directory.import(body);
+    await this.audit.record(actor, {
+      action: 'directory.import',
+      details: { format: 'json', ...counts },
+    });
+    return counts;
   }
 
   /** One section as CSV with a header row named like the JSON fields. */
@@ -48,10 +59,11 @@ export class DirectoryController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @Post('import/:section')
-  importCsv(
+  async importCsv(
     @Param('section') section: string,
     @Headers('content-type') contentType: string | undefined,
     @Body() body: unknown,
+    @CurrentActor() actor: AuditActor,
   ) {
     if (!SECTIONS.includes(section as DirectorySection)) {
       throw new BadRequestException(`section: must be one of ${SECTIONS.join(', ')}`);
@@ -59,7 +71,13 @@ export class DirectoryController {
     if (!contentType?.startsWith('text/csv') || typeof body !== 'string') {
       throw new BadRequestException('Send the CSV with Content-Type: text/csv');
     }
-    return this.directory.importCsv(section as DirectorySection, body);
+    const counts = await this.directory.importCsv(section as DirectorySection, body);
+    await this.audit.record(actor, {
+      action: 'directory.import',
+      target: section,
+      details: { format: 'csv', ...counts },
+    });
+    return counts;
   }
 
   /** A district chief sees their own subtree only. */

@@ -1,4 +1,4 @@
-import type { WindowName } from '@ioc/domain';
+import { WINDOWS, WindowName } from '@ioc/domain';
 
 /**
  * One room per (scope, window, what the viewer may see): a district chief sees only the ranking
@@ -13,4 +13,11 @@ export interface RoomKey {
 
 export function roomName({ scope, window, visibility }: RoomKey): string {
   return `live:${scope}:${window}:${visibility}`;
+}
+
+/** The key of a room named by {@link roomName}; undefined for any other room (a socket's own). */
+export function parseRoomName(name: string): RoomKey | undefined {
+  const [prefix, scope, window, visibility, ...rest] = name.split(':');
+  if (prefix !== 'live' || rest.length || !WINDOWS.includes(window as WindowName)) return undefined;
+  return { scope, window: window as WindowName, visibility };
 }

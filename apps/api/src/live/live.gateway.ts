@@ -1,13 +1,5 @@
-import {
-  ClientToServerEvents,
-  LIVE_NAMESPACE,
-  LiveError,
-  LiveSnapshot,
-  ServerToClientEvents,
-  SubscribeRequest,
-  WINDOWS,
-} from '@ioc/domain';
-import { ForbiddenException, HttpException, Logger } from '@nestjs/common';
+import { LIVE_NAMESPACE, LiveError, LiveSnapshot, SubscribeRequest, WINDOWS } from '@ioc/domain';
+import { ForbiddenException, HttpException, Logger, UnauthorizedException } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -15,22 +7,14 @@ import {
   SubscribeMessage,
   WebSocketGateway,
 } from '@nestjs/websockets';
-import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { AccessPolicy } from '../auth/access-policy';
 import { AuthService } from '../auth/auth.service';
 import { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
+import { LiveAccessWatch, LiveNamespace, LiveSocket } from './live-access';
 import { RoomKey, roomName } from './live-rooms';
 import { LiveService } from './live.service';
-
-type LiveSocket = Socket<
-  ClientToServerEvents,
-  ServerToClientEvents,
-  Record<string, never>,
-  { principal: Principal }
->;
-type LiveNamespace = Namespace<ClientToServerEvents, ServerToClientEvents>;
 
 const subscribeSchema = z.object({
   scope: z.string().trim().min(1).max(64).optional(),
@@ -53,6 +37,7 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     private readonly auth: AuthService,
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
+    private readonly accessWatch: LiveAccessWatch,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -64,11 +49,21 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
       this.auth
         .authenticate(token)
         .then((principal) => {
-          (socket as LiveSocket).data.principal = principal;
+          socket.data = { principal, token };
           next();
         })
-        .catch((error: Error) => next(new Error(error.message)));
+        // A refused credential says why; anything else (the database down) stays in the log.
+        .catch((error: Error) =>
+          next(
+            new Error(
+              error instanceof UnauthorizedException
+                ? error.message
+                : 'The service is unavailable; try again shortly',
+            ),
+          ),
+        );
     });
+    this.accessWatch.watch(namespace, (principal, request) => this.keyFor(principal, request));
     // Rooms exist while somebody on this instance watches them.
     namespace.adapter.on('delete-room', (room: string) => this.live.release(room));
     // Another instance accepted events: recompute here too.
@@ -118,8 +113,10 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
       const reasons = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
       return { error: reasons.join('; '), status: 400 };
     }
-    const request: SubscribeRequest = parsed.data;
-    const principal = socket.data.principal;
+    return this.keyFor(socket.data.principal, parsed.data);
+  }
+
+  private keyFor(principal: Principal, request: SubscribeRequest): RoomKey | LiveError {
     try {
       const scope = this.access.unitScope(principal, request.scope);
       const visibility = principal.role === 'district_chief' ? (principal.unitCode ?? '') : 'all';

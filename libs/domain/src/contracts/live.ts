@@ -27,8 +27,20 @@ export interface LiveError {
   status: 400 | 403;
 }
 
+/**
+ * The server withdrew access: the whole connection (401: a revoked token, a disabled account;
+ * the server then disconnects) or one subscription (403: a new role or unit no longer covers it).
+ */
+export interface LiveAccessWithdrawn {
+  status: 401 | 403;
+  error: string;
+  /** The subscription withdrawn (403 only). */
+  subscription?: { scope: string; window: WindowName };
+}
+
 export interface ServerToClientEvents {
   update: (snapshot: LiveSnapshot) => void;
+  withdrawn: (notice: LiveAccessWithdrawn) => void;
 }
 
 export interface ClientToServerEvents {
