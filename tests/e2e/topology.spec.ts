@@ -125,6 +125,38 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
     expect(await wall.shows(total, LIVE_MS)).toBeLessThan(LIVE_MS);
   });
 
+  it('cuts a revoked wall token on both instances within seconds, and refuses it after', async () => {
+    const issued = await issueWallToken(topology.instances[0]);
+    const throughNginx = new Wall(topology.nginx.url, issued.key);
+    await throughNginx.ready();
+    const [holder, other] = await holderOf(2);
+    const direct = new Wall(other.url, issued.key);
+    try {
+      await direct.ready();
+      const revoked = await fetch(`${holder.url}/api/v1/admin/keys/${issued.id}`, {
+        method: 'DELETE',
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      expect(revoked.status).toBe(200);
+      await waitFor('both walls cut', () => !!(throughNginx.closedBy && direct.closedBy), 3_000);
+      for (const instance of topology.instances) {
+        const rest = await fetch(`${instance.url}/api/v1/metrics/summary?window=today`, {
+          headers: { authorization: `Bearer ${issued.key}` },
+        });
+        expect(rest.status).toBe(401);
+      }
+      const again = new Wall(topology.nginx.url, issued.key, { reconnection: false });
+      const refused = await new Promise<string>((done) =>
+        again.socket.once('connect_error', (e) => done(e.message)),
+      );
+      again.close();
+      expect(refused).toMatch(/revoked/i);
+    } finally {
+      throughNginx.close();
+      direct.close();
+    }
+  });
+
   it('logs each request once as a JSON line: method, route, status, time, ISO instant', async () => {
     const [a] = topology.instances;
     const probe = `probe-${Date.now()}`;
