@@ -1,5 +1,5 @@
 import pino, { DestinationStream, Logger, LoggerOptions } from 'pino';
-import pinoPretty from 'pino-pretty';
+import type PinoPretty from 'pino-pretty';
 
 /** How log lines are written: for a person at a terminal, or one JSON object a line for a collector. */
 export const LOG_FORMATS = ['pretty', 'json'] as const;
@@ -31,7 +31,7 @@ export function logDestination(
   output: NodeJS.WritableStream = process.stdout,
 ): DestinationStream {
   if (format === 'json') return output === process.stdout ? pino.destination(1) : output;
-  return pinoPretty({
+  return prettyPrinter()({
     destination: output,
     // Colours only for a terminal: LOG_FORMAT=pretty into a file stays plain text.
     colorize: (output as { isTTY?: boolean }).isTTY === true,
@@ -41,6 +41,16 @@ export function logDestination(
     messageFormat: '{if context}{context}: {end}{msg}',
     sync: true,
   });
+}
+
+/** pino-pretty, loaded only for the pretty format: a JSON-only install may leave it out. */
+function prettyPrinter(): typeof PinoPretty {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+    return require('pino-pretty') as typeof PinoPretty;
+  } catch {
+    throw new Error('LOG_FORMAT=pretty needs the pino-pretty package; install it or use json');
+  }
 }
 
 /** A logger of a process that is not the API (the simulator), in the API's format. */
