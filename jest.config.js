@@ -11,7 +11,12 @@ const domainEntryPoints = Object.fromEntries(
 
 /** @type {import('jest').Config} */
 const shared = {
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // ES-module-only packages, made CommonJS for Jest (see the transformer).
+    '/@nestjs/terminus/.+\\.js$': '<rootDir>/tests/support/esm-to-cjs.js',
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@nestjs/terminus/)'],
   moduleNameMapper: {
     ...domainEntryPoints,
     '^@ioc/logging$': '<rootDir>/libs/logging/src/index.ts',

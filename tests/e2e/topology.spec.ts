@@ -212,6 +212,33 @@ describe('Redis stopped and started', () => {
   });
 });
 
+describe('the database cut under ingest', () => {
+  it('answers no 500, keeps every acknowledged event and resumes by itself', async () => {
+    const [a, b] = topology.instances;
+    let turn = 0;
+    const loop = new IngestLoop(() => (turn++ % 2 ? a.url : b.url)).start();
+    await sleep(1_500);
+    await topology.database.stop();
+    await sleep(3_000);
+    await topology.database.start();
+    // Resumed: acknowledged again through both instances.
+    const before = loop.acknowledged.length;
+    await waitFor(
+      'ingest acknowledged again',
+      () => loop.acknowledged.length > before + 100,
+      30_000,
+    );
+    await loop.stop();
+
+    const refused = [...loop.statuses.keys()].filter((status) => status !== 202);
+    // The cut was felt (else this test proves nothing), and answered as unavailable, for a while.
+    expect(refused).toEqual([503]);
+    expect(loop.withoutRetryAfter).toBe(0);
+    expect(a.pid && b.pid).toBeTruthy();
+    await expectAllKept(loop.acknowledged);
+  });
+});
+
 describe('an instance killed under ingest', () => {
   it('keeps the wall live on the other, loses no acknowledged event, and comes back', async () => {
     const token = (await issueWallToken(topology.instances[0])).key;

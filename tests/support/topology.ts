@@ -164,7 +164,7 @@ export class ApiInstance extends Child {
       exited,
       waitFor(
         `${this.name} ready`,
-        async () => (await fetch(`${this.url}/api/v1/health`)).ok,
+        async () => (await fetch(`${this.url}/api/v1/health/ready`)).ok,
         60_000,
       ),
     ]);

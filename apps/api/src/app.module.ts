@@ -1,5 +1,5 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { join } from 'node:path';
 import { ZodValidationPipe } from 'nestjs-zod';
@@ -12,6 +12,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { ClientConfigModule } from './client-config/client-config.module';
 import { Clock, ClockModule } from './clock/clock';
 import { AppConfig } from './config/app-config';
+import { DatabaseUnavailableFilter } from './common/database-unavailable';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DemoSimulator } from './demo/demo-simulator';
@@ -64,7 +65,12 @@ export interface AppOptions {
     ClientConfigModule,
     ObservabilityModule,
   ],
-  providers: [StartupService, DemoSimulator, { provide: APP_PIPE, useClass: ZodValidationPipe }],
+  providers: [
+    StartupService,
+    DemoSimulator,
+    { provide: APP_PIPE, useClass: ZodValidationPipe },
+    { provide: APP_FILTER, useClass: DatabaseUnavailableFilter },
+  ],
 })
 export class AppModule {
   static forRoot(options: AppOptions = {}): DynamicModule {

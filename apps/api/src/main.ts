@@ -46,7 +46,6 @@ export async function createApp(options: AppOptions = {}): Promise<NestExpressAp
   app.useBodyParser('json', { limit: config.bodyLimit });
   app.useBodyParser('text', { type: 'text/csv', limit: config.bodyLimit });
   app.use(answerBodyParserErrors);
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -100,6 +99,39 @@ async function runCommand(app: INestApplication, [command, ...args]: string[]): 
   throw new Error(`Unknown command "${command}": use migrate, rebuild or create-user`);
 }
 
+/** Longest wait for in-flight work at shutdown before giving up with exit code 1. */
+const SHUTDOWN_GRACE_MS = 30_000;
+
+/**
+ * SIGTERM / SIGINT (an orchestrator, Ctrl-C): Nest's close in its order — the projector finishes
+ * its current pass and stops, live timers stop, sockets are closed (clients reconnect to another
+ * instance), the HTTP server stops accepting and waits for the requests in flight, then the
+ * database pool and the simulator close — and the process exits 0.
+ */
+function stopGracefullyOnSignals(app: INestApplication, logger: Logger): void {
+  const stop = (signal: NodeJS.Signals) => {
+    logger.log(
+      `${signal}: finishing the requests in flight and the projection pass, then stopping`,
+    );
+    setTimeout(() => {
+      logger.error(`Not stopped after ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
+    app.close().then(
+      () => {
+        logger.log('Stopped cleanly');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error(`Shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
 async function main(): Promise<void> {
   const command = process.argv.slice(2);
   const app = await createApp();
@@ -113,9 +145,9 @@ async function main(): Promise<void> {
   }
   const port = app.get(AppConfig).port;
   await app.listen(port);
-  app
-    .get(Logger)
-    .log(`IOC listening on http://localhost:${port}: wall at /wall, API docs at /api/docs`);
+  const logger = app.get(Logger);
+  logger.log(`IOC listening on http://localhost:${port}: wall at /wall, API docs at /api/docs`);
+  stopGracefullyOnSignals(app, logger);
   app.get(DemoSimulator).start();
 }
 

@@ -1,12 +1,18 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/principal';
+import { HealthIndicators } from './health.indicators';
 import { HealthService } from './health.service';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(private readonly health: HealthService) {}
+  constructor(
+    private readonly health: HealthService,
+    private readonly checks: HealthCheckService,
+    private readonly indicators: HealthIndicators,
+  ) {}
 
   @Public()
   @Get()
@@ -18,5 +24,35 @@ export class HealthController {
   })
   check() {
     return this.health.check();
+  }
+
+  /** For an orchestrator's liveness probe: restart the process only if this fails. */
+  @Public()
+  @Get('live')
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Liveness: the process answers (whatever the database does)',
+    description: 'Always 200 while the process runs; a database outage is for `ready` to say.',
+  })
+  live() {
+    return this.checks.check([]);
+  }
+
+  /** For a load balancer's readiness probe: send traffic only while this is 200. */
+  @Public()
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({
+    summary: 'Readiness: the database answers; the projection follows or lags',
+    description:
+      '200 with `database` up (its latency) and `projection` up or `degraded` (the queue, the ' +
+      'oldest wait, the dossiers set aside); 503 while the database does not answer, with no ' +
+      'error text from the driver.',
+  })
+  ready() {
+    return this.checks.check([
+      () => this.indicators.database(),
+      () => this.indicators.projectionFollows(),
+    ]);
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable, Logger, ServiceUnavailableException } from '@nestjs/common';
 import { Clock } from '../clock/clock';
 import { ProjectionService } from '../projection/projection.service';
+import { LAGGING_AFTER_MS } from './health.indicators';
 import { HealthRepository } from './health.repository';
-
-/** The figures are behind the events once the oldest event not yet derived waits this long. */
-const LAGGING_AFTER_MS = 60_000;
 
 @Injectable()
 export class HealthService {
