@@ -173,7 +173,14 @@ describe('two instances behind nginx (deploy/nginx.conf)', () => {
     });
     expect(lines[0].time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(typeof lines[0].responseTime).toBe('number');
-    expect(lines[1]).toMatchObject({ level: 'warn', route: 'unmatched', res: { statusCode: 404 } });
+    expect(lines[1]).toMatchObject({
+      level: 'warn',
+      route: 'unmatched',
+      res: { statusCode: 404 },
+      msg: expect.stringMatching(
+        new RegExp(`^GET /api/v1/no-such-route-${probe} 404 \\d+ ms$`),
+      ) as string,
+    });
     // Nothing in the log but JSON lines (the simulator's and Nest's included).
     expect(a.log.filter((line) => line.level === 'raw')).toEqual([]);
   });

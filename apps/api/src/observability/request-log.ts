@@ -7,9 +7,15 @@ import { routeLabel } from './http-metrics';
 /** Probes and scrapes come every few seconds and say nothing about users: debug, not info. */
 const PROBES = /^\/(metrics|api\/v1\/health(\/.*)?)$/;
 
-/** One line per request, once it is answered: what was asked, what answered, how, how fast. */
+/**
+ * One line per request, once it is answered: what was asked, what answered, how, how fast. The
+ * route's pattern when one answered, else the path asked for (never the query: a kiosk link's
+ * token may be in it).
+ */
 export function requestLine(request: Request, response: Response, milliseconds: number): string {
-  return `${request.method} ${routeLabel(request)} ${response.statusCode} ${milliseconds} ms`;
+  const route = routeLabel(request);
+  const what = route === 'unmatched' || route === 'dashboard' ? request.path : route;
+  return `${request.method} ${what} ${response.statusCode} ${milliseconds} ms`;
 }
 
 /**
