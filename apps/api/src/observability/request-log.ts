@@ -49,10 +49,11 @@ export function requestLogParams(config: AppConfig): Params {
           route: routeLabel(request as Request),
         }),
         serializers: {
+          // The path only: a kiosk link carries its wall token in the query (`/wall?token=…`).
           req: (request: { id: unknown; method: string; url: string }) => ({
             id: request.id,
             method: request.method,
-            url: request.url,
+            path: request.url.split('?')[0],
           }),
           res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
         },
