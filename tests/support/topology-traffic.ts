@@ -132,10 +132,14 @@ export class Wall {
   closedBy: string | undefined;
   private readonly listeners = new Set<() => void>();
 
-  constructor(url: string, token: string, options: { reconnection?: boolean } = {}) {
+  constructor(
+    url: string,
+    token: string,
+    options: { reconnection?: boolean; transports?: ('websocket' | 'polling')[] } = {},
+  ) {
     this.socket = io(`${url}/live`, {
       auth: { token },
-      transports: ['websocket', 'polling'],
+      transports: options.transports ?? ['websocket', 'polling'],
       tryAllTransports: true,
       reconnection: options.reconnection ?? true,
       reconnectionDelay: 200,

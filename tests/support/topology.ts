@@ -160,13 +160,21 @@ export class ApiInstance extends Child {
       ),
     );
     exited.catch(() => {});
+    let answer = 'no answer';
     await Promise.race([
       exited,
       waitFor(
         `${this.name} ready`,
-        async () => (await fetch(`${this.url}/api/v1/health/ready`)).ok,
-        60_000,
-      ),
+        async () => {
+          const ready = await fetch(`${this.url}/api/v1/health/ready`);
+          answer = `${ready.status} ${await ready.text()}`;
+          return ready.ok;
+        },
+        90_000,
+      ).catch((error: Error) => {
+        const problems = this.log.filter((line) => line.level !== 'info').slice(-5);
+        throw new Error(`${error.message}; last answer ${answer}; ${JSON.stringify(problems)}`);
+      }),
     ]);
   }
 
