@@ -169,3 +169,26 @@ describe.each([
     expect(socket.connected).toBe(true);
   });
 });
+
+describe('an expired login token', () => {
+  it('is cut from the live stream once it expires, not left streaming', async () => {
+    const t = await startTestApp({
+      now: NOW,
+      env: { ...liveEnv, ACCESS_RECHECK_MS: '500', JWT_TTL_SECONDS: '2' },
+    });
+    try {
+      const token = await t.login('leader');
+      const socket = await connectLive(t.url, token);
+      await subscribe(socket, { window: 'today' });
+      const started = performance.now();
+      const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+      expect(reason).toBe('io server disconnect');
+      // Two seconds of life, then at most one re-check interval (and some slack).
+      expect(performance.now() - started).toBeLessThan(2_000 + WITHIN_MS);
+      expect((await t.get('/api/v1/metrics/summary', token)).status).toBe(401);
+    } finally {
+      for (const name of [...Object.keys(liveEnv), 'JWT_TTL_SECONDS']) delete process.env[name];
+      await t.close();
+    }
+  });
+});

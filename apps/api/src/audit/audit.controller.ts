@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '../auth/principal';
 import { AUDIT_ACTIONS } from './audit-entry';
 import { AuditService } from './audit.service';
+import { AuditPageResponse } from './dto/audit-response';
 
 const instant = z.iso.datetime({
   offset: true,
@@ -41,6 +42,7 @@ export class AuditController {
       'Latest first, by page; filtered by action, actor (a username, or `cli:<system user>` for ' +
       'commands run on the server) and a time range (`from` included, `to` excluded).',
   })
+  @ApiOkResponse({ type: AuditPageResponse })
   list(@Query() query: AuditQuery) {
     const { page, pageSize, ...filter } = query;
     return this.audit.list(filter, page, pageSize);

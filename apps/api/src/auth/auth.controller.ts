@@ -12,7 +12,14 @@ import {
   Req,
   Res,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import type { Request, Response } from 'express';
@@ -20,6 +27,15 @@ import { CurrentActor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { AuthService, LoginThrottledException } from './auth.service';
+import {
+  KeyIssuedResponse,
+  KeyRevokedResponse,
+  KeysResponse,
+  LoginResponse,
+  UserCreatedResponse,
+  UserResponse,
+  UsersResponse,
+} from './dto/auth-responses';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { Public, ROLES, Roles } from './principal';
 
@@ -61,7 +77,8 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiResponse({ status: 200, description: '{ accessToken, role, unitCode }' })
+  @ApiOperation({ summary: 'Log in with a username and password; answers a bearer token' })
+  @ApiOkResponse({ type: LoginResponse })
   @ApiResponse({ status: 401, description: 'Wrong username or password' })
   @ApiResponse({
     status: 429,
@@ -97,12 +114,15 @@ export class AdminController {
   ) {}
 
   @Get('users')
+  @ApiOperation({ summary: 'Every user, with role, unit and whether disabled' })
+  @ApiOkResponse({ type: UsersResponse })
   async users() {
     return { rows: await this.auth.listUsers() };
   }
 
   @Post('users')
-  @ApiResponse({ status: 201, description: '{ username }' })
+  @ApiOperation({ summary: 'Create a user (never overwrites one: 409)' })
+  @ApiCreatedResponse({ type: UserCreatedResponse })
   @ApiResponse({
     status: 400,
     description:
@@ -121,10 +141,12 @@ export class AdminController {
   }
 
   @Patch('users/:username')
+  @ApiOperation({ summary: 'Disable or enable a user, or change their role or unit' })
   @ApiResponse({
     status: 200,
+    type: UserResponse,
     description:
-      '{ username, role, unitCode, disabled }: the user as it is now. Open sessions and sockets ' +
+      'The user as it is now. Open sessions and sockets ' +
       'follow within seconds (a disabled user is shut out; a new role or unit re-scopes them).',
   })
   @ApiResponse({ status: 404, description: 'No such user' })
@@ -140,12 +162,16 @@ export class AdminController {
   }
 
   @Get('keys')
+  @ApiOperation({ summary: 'Every ingest key and wall token (never the key itself)' })
+  @ApiOkResponse({ type: KeysResponse })
   async keys() {
     return { rows: await this.auth.listKeys() };
   }
 
   /** The key is shown once, in this answer. */
   @Post('keys')
+  @ApiOperation({ summary: 'Issue an ingest key or a wall token, shown once in the answer' })
+  @ApiCreatedResponse({ type: KeyIssuedResponse })
   async issueKey(@Body() body: CreateKeyDto, @CurrentActor() actor: AuditActor) {
     const issued = await this.auth.issueKey(body.kind, body.name);
     await this.audit.record(actor, {
@@ -157,6 +183,11 @@ export class AdminController {
   }
 
   @Delete('keys/:id')
+  @ApiOperation({
+    summary: 'Revoke a key or wall token: REST refuses it at once, open sockets within seconds',
+  })
+  @ApiOkResponse({ type: KeyRevokedResponse })
+  @ApiResponse({ status: 404, description: 'No active key with this id' })
   async revokeKey(@Param('id', ParseIntPipe) id: number, @CurrentActor() actor: AuditActor) {
     const revoked = await this.auth.revokeKey(id);
     if (!revoked) throw new NotFoundException(`No active key ${id}`);

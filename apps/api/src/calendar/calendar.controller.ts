@@ -9,7 +9,7 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
@@ -18,6 +18,12 @@ import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { READERS, Roles } from '../auth/principal';
 import { CalendarService } from './calendar.service';
+import {
+  CalendarDaysResponse,
+  CalendarOverridesResponse,
+  OverrideRemovedResponse,
+  OverrideSetResponse,
+} from './dto/calendar-responses';
 
 const isoDate = z.iso.date({ error: 'must be a date like 2026-02-16' });
 
@@ -41,6 +47,10 @@ export class CalendarController {
 
   @Roles(...READERS)
   @Get('days')
+  @ApiOperation({
+    summary: 'Working day or not, and why, for each day from `from` to `to` (≤ 400)',
+  })
+  @ApiOkResponse({ type: CalendarDaysResponse })
   days(@Query('from') from: string, @Query('to') to: string) {
     const start = parseDate('from', from);
     const end = parseDate('to', to);
@@ -55,12 +65,16 @@ export class CalendarController {
 
   @Roles('admin')
   @Get('overrides')
+  @ApiOperation({ summary: 'The operator’s overrides of the working calendar' })
+  @ApiOkResponse({ type: CalendarOverridesResponse })
   async overrides() {
     return { rows: await this.calendar.overrides() };
   }
 
   @Roles('admin')
   @Put('overrides/:date')
+  @ApiOperation({ summary: 'Make a day a day off or a working day (a swap is two such days)' })
+  @ApiOkResponse({ type: OverrideSetResponse })
   async setOverride(
     @Param('date') date: string,
     @Body() body: OverrideDto,
@@ -77,6 +91,8 @@ export class CalendarController {
 
   @Roles('admin')
   @Delete('overrides/:date')
+  @ApiOperation({ summary: 'Remove an override: the day follows the announced calendar again' })
+  @ApiOkResponse({ type: OverrideRemovedResponse })
   async removeOverride(@Param('date') date: string, @CurrentActor() actor: AuditActor) {
     if (!(await this.calendar.removeOverride(parseDate('date', date)))) {
       throw new NotFoundException(`No override on ${date}`);

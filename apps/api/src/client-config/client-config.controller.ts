@@ -1,6 +1,6 @@
 import type { ClientConfig } from '@ioc/domain';
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
 
@@ -12,6 +12,7 @@ export class ClientConfigController {
   /** What a screen needs before it shows a day or a time; nothing secret, so no token either. */
   @Public()
   @Get()
+  @ApiOperation({ summary: 'What a screen needs before showing a day or a time (no token)' })
   @ApiOkResponse({
     description: 'The display zone (TZ_DISPLAY) every calendar day and time of day is shown in',
     schema: {

@@ -1,10 +1,25 @@
 import { BadRequestException, Body, Controller, Get, Headers, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
 import { DirectorySection, DirectoryService } from './directory.service';
+import {
+  AgenciesResponse,
+  DirectoryImportBody,
+  DirectoryImportedResponse,
+  ProceduresResponse,
+  UnitsResponse,
+} from './dto/directory-dtos';
 
 const SECTIONS: DirectorySection[] = ['units', 'agencies', 'procedures'];
 
@@ -19,6 +34,8 @@ export class DirectoryController {
 
   @Roles(...READERS)
   @Get('units')
+  @ApiOperation({ summary: 'Administrative units the caller may see (a chief: their own subtree)' })
+  @ApiOkResponse({ type: UnitsResponse })
   units(@CurrentPrincipal() principal: Principal) {
     const snapshot = this.directory.current;
     const codes = this.visibleUnitCodes(principal);
@@ -27,6 +44,8 @@ export class DirectoryController {
 
   @Roles(...READERS)
   @Get('agencies')
+  @ApiOperation({ summary: 'Agencies the caller may see' })
+  @ApiOkResponse({ type: AgenciesResponse })
   agencies(@CurrentPrincipal() principal: Principal) {
     const codes = this.visibleUnitCodes(principal);
     return {
@@ -38,6 +57,8 @@ export class DirectoryController {
 
   @Roles(...READERS)
   @Get('procedures')
+  @ApiOperation({ summary: 'Administrative procedures, with processing days and fees' })
+  @ApiOkResponse({ type: ProceduresResponse })
   procedures() {
     return { rows: [...this.directory.current.procedures.values()] };
   }
@@ -45,6 +66,11 @@ export class DirectoryController {
   /** JSON `{ units, agencies, procedures }`; entries are added or updated by code. */
   @Roles('admin')
   @Post('import')
+  @ApiOperation({
+    summary: 'Import units, agencies and procedures (JSON), added or updated by code',
+  })
+  @ApiBody({ type: DirectoryImportBody })
+  @ApiCreatedResponse({ type: DirectoryImportedResponse })
   async import(@Body() body: unknown, @CurrentActor() actor: AuditActor) {
     const counts = await this.directory.import(body);
     await this.audit.record(actor, {
@@ -59,6 +85,8 @@ export class DirectoryController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string' } })
   @Post('import/:section')
+  @ApiOperation({ summary: 'Import one section as CSV (units, agencies or procedures)' })
+  @ApiCreatedResponse({ type: DirectoryImportedResponse })
   async importCsv(
     @Param('section') section: string,
     @Headers('content-type') contentType: string | undefined,

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../auth/principal';
+import { HealthResponse } from './dto/health-response';
 import { HealthIndicators } from './health.indicators';
 import { HealthService } from './health.service';
 
@@ -22,6 +23,7 @@ export class HealthController {
       '503 while the database does not answer. `status` is `degraded` while the oldest event not ' +
       'yet derived has waited longer than a minute; `projection` gives the queue and the dossiers set aside.',
   })
+  @ApiOkResponse({ type: HealthResponse })
   check() {
     return this.health.check();
   }

@@ -9,12 +9,21 @@ import {
   Req,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBody, ApiHeader, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiExtraModels,
+  ApiHeader,
+  ApiOperation,
+  ApiQuery,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { MAX_EVENTS_PER_REQUEST } from '@ioc/domain';
 import { IngestKeyGuard } from '../auth/auth.guard';
 import { Public } from '../auth/principal';
 import { IngestRateGuard } from './ingest-rate.guard';
 import { IngestService } from './ingest.service';
+import { EVENT_DTOS, INGEST_BODY_SCHEMA, IngestResponse } from './dto/ingest-dtos';
 
 @ApiTags('ingest')
 @Controller('events')
@@ -26,13 +35,14 @@ export class IngestController {
   @UseGuards(IngestKeyGuard, IngestRateGuard)
   @Post()
   @HttpCode(202)
+  @ApiOperation({
+    summary: 'Post events of source systems (SPEC §3); each is stored, a duplicate, or rejected',
+  })
+  @ApiExtraModels(...EVENT_DTOS)
   @ApiHeader({ name: 'X-Api-Key', required: true, description: 'The source system’s ingest key' })
   @ApiBody({
     description: `{ "events": [ … ] }, at most ${MAX_EVENTS_PER_REQUEST} events (SPEC §3)`,
-    schema: {
-      type: 'object',
-      properties: { events: { type: 'array', items: { type: 'object' } } },
-    },
+    schema: INGEST_BODY_SCHEMA,
   })
   @ApiQuery({
     name: 'wait',
@@ -42,10 +52,15 @@ export class IngestController {
   })
   @ApiResponse({
     status: 202,
-    description: '{ accepted, duplicates, rejected: [{ index, eventId, errors }] }',
+    type: IngestResponse,
+    description: 'Stored; invalid events are listed with their reasons, the rest is kept',
   })
   @ApiResponse({ status: 400, description: 'Malformed body' })
   @ApiResponse({ status: 401, description: 'Missing or wrong X-Api-Key' })
+  @ApiResponse({
+    status: 503,
+    description: 'The database does not answer: nothing was stored; try again (Retry-After)',
+  })
   @ApiResponse({ status: 413, description: 'Body too large or more than 5,000 events' })
   @ApiResponse({
     status: 429,

@@ -1,9 +1,10 @@
 import { WINDOWS } from '@ioc/domain';
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
+import { DailySeriesResponse, MetricsSummaryResponse } from './dto/metrics-responses';
 import { MetricsService } from './metrics.service';
 import { Scopes } from './scopes';
 
@@ -40,6 +41,10 @@ export class MetricsController {
 
   /** Every metric of SPEC §4 for a unit and everything below it, or for one agency. */
   @Get('summary')
+  @ApiOperation({
+    summary: 'Every metric of SPEC §4 for a unit and everything below it, or for one agency',
+  })
+  @ApiOkResponse({ type: MetricsSummaryResponse })
   summary(@CurrentPrincipal() principal: Principal, @Query() query: SummaryQuery) {
     const { scope, agency, slice } = this.scopes.resolve(principal, query.scope, query.agency);
     return this.metrics.summary(slice, scope, agency, this.metrics.resolveWindow(query));
@@ -47,6 +52,8 @@ export class MetricsController {
 
   /** Received, resolved and payments per local day, the last `days` days up to today. */
   @Get('daily')
+  @ApiOperation({ summary: 'Received, resolved and payments per local day, the last `days` days' })
+  @ApiOkResponse({ type: DailySeriesResponse })
   daily(@CurrentPrincipal() principal: Principal, @Query() query: DailyQuery) {
     const { scope, slice } = this.scopes.resolve(principal, query.scope, query.agency);
     return this.metrics.daily(slice, scope, query.days);

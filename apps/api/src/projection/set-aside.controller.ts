@@ -1,8 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { Roles } from '../auth/principal';
+import { SetAsidePageResponse } from './dto/set-aside-response';
 import { ProjectionService } from './projection.service';
 
 class SetAsideQuery extends createZodDto(
@@ -26,6 +27,7 @@ export class SetAsideController {
       'Each with its reason and the ids of its events, latest first. A dossier is derived again ' +
       'when a new event for it arrives, and on `npm run rebuild`.',
   })
+  @ApiOkResponse({ type: SetAsidePageResponse })
   list(@Query() query: SetAsideQuery) {
     return this.projection.setAside(query.page, query.pageSize);
   }
