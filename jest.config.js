@@ -17,7 +17,10 @@ const shared = {
     '/@nestjs/terminus/.+\\.js$': '<rootDir>/tests/support/esm-to-cjs.js',
   },
   transformIgnorePatterns: ['/node_modules/(?!@nestjs/terminus/)'],
-  moduleNameMapper: domainEntryPoints,
+  moduleNameMapper: {
+    ...domainEntryPoints,
+    '^@ioc/logging$': '<rootDir>/libs/logging/src/index.ts',
+  },
   testEnvironment: 'node',
 };
 

@@ -24,6 +24,7 @@ import { IngestModule } from './ingest/ingest.module';
 import { LiveModule } from './live/live.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { ObservabilityModule } from './observability/observability.module';
+import { requestLogParams } from './observability/request-log';
 import { ProjectionModule } from './projection/projection.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { StartupService } from './startup.service';
@@ -41,24 +42,7 @@ export interface AppOptions {
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: config.logLevel,
-          // Source systems post all day: successful requests are debug-level, mistakes warn.
-          customLogLevel: (_request, response, error) =>
-            error || response.statusCode >= 500
-              ? 'error'
-              : response.statusCode >= 400
-                ? 'warn'
-                : 'debug',
-          serializers: {
-            req: (request: { id: unknown; method: string; url: string }) => ({
-              id: request.id,
-              method: request.method,
-              url: request.url,
-            }),
-            res: (response: { statusCode: number }) => ({ statusCode: response.statusCode }),
-          },
-        },
+        ...requestLogParams(config),
       }),
     }),
     // The built dashboard (apps/dashboard → dist/dashboard), on the API's port.

@@ -1,13 +1,13 @@
 import { parseCliOptions, USAGE, UsageError } from './cli-options';
 import { runSimulator } from './run-simulator';
-import type { SimulatorLogger } from './simulator-logger';
+import { createLogger } from '@ioc/logging';
 
-const line = (message: string) => `${new Date().toISOString()} simulator: ${message}`;
-const logger: SimulatorLogger = {
-  info: (message) => console.log(line(message)),
-  warn: (message) => console.warn(line(message)),
-  error: (message) => console.error(line(message)),
-};
+// The API's format (pretty in a terminal, JSON lines otherwise): the demo runs both in one terminal.
+const logger = createLogger({
+  name: 'simulator',
+  level: process.env.LOG_LEVEL,
+  format: process.env.LOG_FORMAT,
+});
 
 async function main(): Promise<void> {
   const options = parseCliOptions(process.argv.slice(2));
@@ -36,7 +36,7 @@ main().then(
       console.error(`simulator: ${error.message}\n\n${USAGE}`);
       process.exit(2);
     }
-    console.error(line(`fatal: ${error instanceof Error ? error.message : String(error)}`));
+    logger.fatal(`fatal: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );

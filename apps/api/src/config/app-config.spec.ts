@@ -33,6 +33,15 @@ describe('AppConfig', () => {
     );
   });
 
+  it('writes logs as LOG_FORMAT says, else as stdout calls for', () => {
+    expect(new AppConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(new AppConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    // An empty value is unset: the format then follows stdout.
+    const unset = process.stdout.isTTY ? 'pretty' : 'json';
+    expect(new AppConfig({ LOG_FORMAT: '' }).logFormat).toBe(unset);
+    expect(() => new AppConfig({ LOG_FORMAT: 'yaml' })).toThrow(/LOG_FORMAT/);
+  });
+
   it('has no built-in secret: demo mode makes its own, elsewhere JWT_SECRET is required', () => {
     expect(new AppConfig({}).jwtSecret).toBeUndefined();
     expect(new AppConfig({ JWT_SECRET: 'y'.repeat(32) }).jwtSecret).toBe('y'.repeat(32));

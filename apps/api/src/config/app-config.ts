@@ -7,6 +7,7 @@ import {
   metricSettingsOverrideSchema,
 } from '@ioc/domain';
 import { DEFAULT_DEMO_PROVINCE, DEMO_PROVINCES, DemoProvince } from '@ioc/domain/demo';
+import { LOG_FORMATS, LogFormat, logFormatFor } from '@ioc/logging';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -124,6 +125,7 @@ const environmentSchema = z
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),
+    LOG_FORMAT: z.enum(LOG_FORMATS).or(z.literal('')).optional(),
     METRIC_SETTINGS: metricSettingsOverride,
     BODY_LIMIT: z.string().default('8mb'),
     LIVE_TICK_MS: z.coerce.number().int().min(50).max(5_000).default(250),
@@ -164,6 +166,8 @@ export class AppConfig {
   readonly dataDir: string;
   readonly embeddedDbPort: number;
   readonly logLevel: string;
+  /** LOG_FORMAT, else pretty in a terminal and JSON lines otherwise. */
+  readonly logFormat: LogFormat;
   readonly metricSettings: MetricSettings;
   readonly bodyLimit: string;
   /** How often the live stream looks for changes: updates are coalesced to this rhythm. */
@@ -202,6 +206,7 @@ export class AppConfig {
     this.dataDir = e.DATA_DIR;
     this.embeddedDbPort = e.EMBEDDED_DB_PORT;
     this.logLevel = e.LOG_LEVEL;
+    this.logFormat = logFormatFor(e.LOG_FORMAT, process.stdout.isTTY === true);
     this.metricSettings = mergeMetricSettings(DEFAULT_METRIC_SETTINGS, e.METRIC_SETTINGS ?? {});
     this.bodyLimit = e.BODY_LIMIT;
     this.liveTickMs = e.LIVE_TICK_MS;
