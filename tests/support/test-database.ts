@@ -57,11 +57,19 @@ export async function createTemplate(serverUrl: string): Promise<void> {
   await dataSource.destroy();
 }
 
-export async function cloneTemplate(
+export function cloneTemplate(
   serverUrl: string,
 ): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createDatabase(serverUrl, TEMPLATE);
+}
+
+/** A database of the test's own: a copy of `template`, or empty (for the migrations themselves). */
+export async function createDatabase(
+  serverUrl: string,
+  template = 'template0',
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `ioc_test_${randomBytes(6).toString('hex')}`;
-  await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE}`));
+  await admin(serverUrl, (client) => client.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return {
     url: withDatabase(serverUrl, name),
     drop: () =>
