@@ -5,11 +5,18 @@
  * bundle stays light; types may come from anywhere, they leave nothing behind.
  */
 export type * from './contracts/api';
+export {
+  DOSSIER_LIST_STATUSES,
+  DOSSIER_SORT_COLUMNS,
+  DOWNLOAD_FORMATS,
+  USER_ROLES,
+} from './contracts/api';
 export * from './contracts/client-config';
 export * from './contracts/live';
 export type { Unit, UnitLevel } from './directory/directory';
 export * from './format/display-format';
 export { rate } from './metrics/metrics';
+export * from './metrics/score-gain';
 export { WINDOWS, type WindowName } from './metrics/windows';
 export { addDays, isoWeekday, startOfWeek, type LocalDate } from './time/local-date';
 export * from './time/zone';

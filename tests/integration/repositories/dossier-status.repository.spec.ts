@@ -317,11 +317,11 @@ describe('DossierStatusRepository', () => {
   });
 
   it('lists each dossier with its status, due date in force and overdue days as dossierStatusAt says, earliest due first', async () => {
-    const filters: DossierFilter[] = ['inProgress', 'overdue', 'dueSoon'];
+    const filters: DossierFilter[] = ['inProgress', 'overdue', 'dueSoon', 'paused'];
     const read = async (instant: number) => {
       const pages = [];
       for (const filter of filters) {
-        const page = await repository.page(province, filter, instant, ZONE, 1, 50);
+        const page = await repository.page(province, { filter, instant, zone: ZONE }, 1, 50);
         pages.push({
           total: page.total,
           rows: page.rows.map(({ dossierId, status, dueAt, overdueDays }) => ({
@@ -353,7 +353,14 @@ describe('DossierStatusRepository', () => {
 
   it('reads the hand-worked statuses at the latest event and at a due instant', async () => {
     const page = async (instant: string) =>
-      (await repository.page(province, 'inProgress', Date.parse(local(instant)), ZONE, 1, 50)).rows
+      (
+        await repository.page(
+          province,
+          { filter: 'inProgress', instant: Date.parse(local(instant)), zone: ZONE },
+          1,
+          50,
+        )
+      ).rows
         .map((row) => `${row.dossierId} ${row.status} ${row.overdueDays}`)
         .sort();
     // The resumption itself: still paused at that instant, running 1 ms later.

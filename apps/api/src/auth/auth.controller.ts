@@ -31,6 +31,7 @@ class CreateUserDto extends createZodDto(
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     role: z.enum(ROLES),
     unitCode: z.string().max(64).nullish(),
+    agencyCode: z.string().max(64).nullish(),
   }),
 ) {}
 
@@ -48,7 +49,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiResponse({ status: 200, description: '{ accessToken, role, unitCode }' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '{ accessToken, role, unitCode, agencyCode }: unitCode for a district chief, agencyCode ' +
+      'for an agency head, so the dashboard lands them on their workspace',
+  })
   @ApiResponse({ status: 401, description: 'Wrong username or password' })
   @ApiResponse({
     status: 429,

@@ -7,6 +7,7 @@ export interface UserRecord {
   passwordHash: string;
   role: Role;
   unitCode: string | null;
+  agencyCode: string | null;
   disabled: boolean;
 }
 
@@ -26,7 +27,8 @@ export class AuthRepository {
 
   async findUser(username: string): Promise<UserRecord | undefined> {
     const rows = await this.db.query<UserRecord[]>(
-      `SELECT username, password_hash AS "passwordHash", role, unit_code AS "unitCode", disabled
+      `SELECT username, password_hash AS "passwordHash", role, unit_code AS "unitCode",
+              agency_code AS "agencyCode", disabled
          FROM app_user WHERE username = $1`,
       [username],
     );
@@ -35,17 +37,18 @@ export class AuthRepository {
 
   async listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
     return this.db.query(
-      `SELECT username, role, unit_code AS "unitCode", disabled FROM app_user ORDER BY username`,
+      `SELECT username, role, unit_code AS "unitCode", agency_code AS "agencyCode", disabled
+         FROM app_user ORDER BY username`,
     );
   }
 
   /** Creates the user unless the username is taken; whether it was created. */
   async insertUser(user: UserRecord): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(
-      `INSERT INTO app_user (username, password_hash, role, unit_code, disabled)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO app_user (username, password_hash, role, unit_code, agency_code, disabled)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO NOTHING RETURNING username`,
-      [user.username, user.passwordHash, user.role, user.unitCode, user.disabled],
+      [user.username, user.passwordHash, user.role, user.unitCode, user.agencyCode, user.disabled],
     );
     return rows.length > 0;
   }

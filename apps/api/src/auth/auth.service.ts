@@ -1,3 +1,4 @@
+import type { LoginAnswer } from '@ioc/domain';
 import {
   BadRequestException,
   ConflictException,
@@ -40,6 +41,8 @@ interface TokenClaims {
   sub: string;
   role: Role;
   unit: string | null;
+  /** An agency head's agency (absent from tokens signed before the role existed). */
+  agency?: string | null;
 }
 
 @Injectable()
@@ -56,11 +59,7 @@ export class AuthService {
   ) {}
 
   /** `clientAddress`: the caller's address (behind a trusted proxy, the client's). */
-  async login(
-    username: string,
-    password: string,
-    clientAddress: string,
-  ): Promise<{ accessToken: string; role: Role; unitCode: string | null }> {
+  async login(username: string, password: string, clientAddress: string): Promise<LoginAnswer> {
     // A blocked attempt is refused before the password is checked: it tells nothing.
     const block = this.limiter.blocked(username, clientAddress);
     if (block) {
@@ -78,11 +77,17 @@ export class AuthService {
     }
     this.limiter.succeeded(username, clientAddress);
     this.bus.emit('login.attempted', { outcome: 'success' });
-    const claims: TokenClaims = { sub: user.username, role: user.role, unit: user.unitCode };
+    const claims: TokenClaims = {
+      sub: user.username,
+      role: user.role,
+      unit: user.unitCode,
+      agency: user.agencyCode,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims),
       role: user.role,
       unitCode: user.unitCode,
+      agencyCode: user.agencyCode,
     };
   }
 
@@ -91,7 +96,7 @@ export class AuthService {
     if (token.startsWith('wall_')) {
       const key = await this.repository.findActiveKey('wall', hashKey(token));
       if (!key) throw new UnauthorizedException('Unknown or revoked wall token');
-      return { name: key.name, role: 'wall', unitCode: null };
+      return { name: key.name, role: 'wall', unitCode: null, agencyCode: null };
     }
     let claims: TokenClaims;
     try {
@@ -102,7 +107,12 @@ export class AuthService {
     // Disabling a user shuts them out at once, not when their token expires.
     const user = await this.repository.findUser(claims.sub);
     if (!user || user.disabled) throw new UnauthorizedException('This account is disabled');
-    return { name: claims.sub, role: claims.role, unitCode: claims.unit };
+    return {
+      name: claims.sub,
+      role: claims.role,
+      unitCode: claims.unit,
+      agencyCode: claims.agency ?? null,
+    };
   }
 
   async authenticateIngestKey(key: string | undefined): Promise<{ id: number; name: string }> {
@@ -118,6 +128,7 @@ export class AuthService {
     password: string;
     role: Role;
     unitCode?: string | null;
+    agencyCode?: string | null;
   }): Promise<void> {
     const problem = passwordProblem(user.password, user.username, this.config.demo);
     if (problem) throw new BadRequestException(problem);
@@ -128,11 +139,19 @@ export class AuthService {
     ) {
       throw new BadRequestException('unitCode: a district chief needs a known unit code');
     }
+    const agencyCode = user.role === 'agency_head' ? (user.agencyCode ?? null) : null;
+    if (
+      user.role === 'agency_head' &&
+      (!agencyCode || !this.directory.current.agencies.has(agencyCode))
+    ) {
+      throw new BadRequestException('agencyCode: an agency head needs a known agency code');
+    }
     const created = await this.repository.insertUser({
       username: user.username,
       passwordHash: await argon2.hash(user.password),
       role: user.role,
       unitCode,
+      agencyCode,
       disabled: false,
     });
     if (!created) throw new ConflictException(`User "${user.username}" exists`);
@@ -163,7 +182,10 @@ export class AuthService {
     return { id: id!, key };
   }
 
-  /** Demo mode: the ingest key, and users admin, leader, wall and chief-<code> per ranked unit. */
+  /**
+   * Demo mode: the ingest key, and users admin, leader, wall, chief-<code> per ranked unit and
+   * head-<code> per provincial department.
+   */
   async seedDemoAccess(): Promise<void> {
     await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), true);
     const snapshot = this.directory.current;
@@ -172,14 +194,23 @@ export class AuthService {
       (unit) => unit.parentCode !== null && unit.parentCode === province?.code,
     );
     const passwordHash = await argon2.hash(DEMO_PASSWORD);
-    const users: { username: string; role: Role; unitCode: string | null }[] = [
-      { username: 'admin', role: 'admin', unitCode: null },
-      { username: 'leader', role: 'leader', unitCode: null },
-      { username: 'wall', role: 'wall', unitCode: null },
+    const departments = [...snapshot.agencies.values()].filter((a) => a.kind === 'department');
+    const nobody = { unitCode: null, agencyCode: null };
+    const users: Omit<UserRecord, 'passwordHash' | 'disabled'>[] = [
+      { username: 'admin', role: 'admin', ...nobody },
+      { username: 'leader', role: 'leader', ...nobody },
+      { username: 'wall', role: 'wall', ...nobody },
       ...chiefs.map((unit) => ({
         username: `chief-${unit.code}`,
         role: 'district_chief' as const,
         unitCode: unit.code,
+        agencyCode: null,
+      })),
+      ...departments.map((agency) => ({
+        username: `head-${agency.code}`,
+        role: 'agency_head' as const,
+        unitCode: null,
+        agencyCode: agency.code,
       })),
     ];
     for (const user of users) {

@@ -9,11 +9,12 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { addDays } from '@ioc/domain';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { addDays, NextWorkingDay } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { READERS, Roles } from '../auth/principal';
+import { Clock } from '../clock/clock';
 import { CalendarService } from './calendar.service';
 
 const isoDate = z.iso.date({ error: 'must be a date like 2026-02-16' });
@@ -31,7 +32,39 @@ class OverrideDto extends createZodDto(
 @ApiBearerAuth()
 @Controller('calendar')
 export class CalendarController {
-  constructor(private readonly calendar: CalendarService) {}
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+  ) {}
+
+  /** "Due tomorrow" on a Friday means due on Monday (or after the holidays): ask here. */
+  @Roles(...READERS)
+  @Get('next-working-day')
+  @ApiOperation({
+    summary: 'The working day after a local day (default today): what "due tomorrow" means',
+    description:
+      'A screen lists "due on the next working day" with GET /dossiers?dueOn=<nextWorkingDay>.',
+  })
+  @ApiQuery({ name: 'date', required: false, description: 'A local day like 2026-11-20' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        date: { type: 'string', format: 'date' },
+        nextWorkingDay: { type: 'string', format: 'date' },
+      },
+    },
+  })
+  nextWorkingDay(@Query('date') date: string | undefined): NextWorkingDay {
+    const day =
+      date === undefined ? this.calendar.clock.dateOf(this.clock.now()) : parseDate('date', date);
+    try {
+      return { date: day, nextWorkingDay: this.calendar.current.nextWorkingDay(day) };
+    } catch (error) {
+      // The calendar knows a range of years; a day outside it is the caller's mistake.
+      throw new BadRequestException(`date: ${(error as Error).message}`);
+    }
+  }
 
   @Roles(...READERS)
   @Get('days')

@@ -5,12 +5,16 @@ import type { WindowName } from '@ioc/domain';
  * rows of their own unit, so chiefs and leaders watching the same scope get different payloads.
  */
 export interface RoomKey {
+  /** The unit watched, or the unit of the agency watched. */
   scope: string;
+  /** One agency's figures instead of the unit's (an agency head's, or anybody's who asked). */
+  agency: string | null;
   window: WindowName;
-  /** `all`, or the unit a district chief is confined to. */
+  /** `all`, the unit a district chief is confined to, or `agency:<code>` for an agency head. */
   visibility: string;
 }
 
-export function roomName({ scope, window, visibility }: RoomKey): string {
-  return `live:${scope}:${window}:${visibility}`;
+export function roomName({ scope, agency, window, visibility }: RoomKey): string {
+  const unitRoom = `live:${scope}:${window}:${visibility}`;
+  return agency === null ? unitRoom : `${unitRoom}:agency:${agency}`;
 }

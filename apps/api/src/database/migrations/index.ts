@@ -4,6 +4,7 @@ import { OpenDossierFastPath1763900000000 } from './1763900000000-OpenDossierFas
 import { LeanReadPath1764000000000 } from './1764000000000-LeanReadPath';
 import { SetAsideDossiers1764100000000 } from './1764100000000-SetAsideDossiers';
 import { AppSecrets1764300000000 } from './1764300000000-AppSecrets';
+import { AgencyHeads1764420000000 } from './1764420000000-AgencyHeads';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   LeanReadPath1764000000000,
   SetAsideDossiers1764100000000,
   AppSecrets1764300000000,
+  AgencyHeads1764420000000,
 ];
