@@ -46,6 +46,9 @@ const at = (unitCode: string, agencyCode: string) => ({
   procedureCode: PROCEDURE,
   channel: 'direct' as const,
 });
+/** A cell of the workbook as text: the files hold strings and numbers only. */
+const cellText = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
 const due = (day: string) => local(`${day}T23:59:59`);
 
 /** Overdue by 15, 5 and 1 days, due today, due tomorrow, due later; another unit; a department. */
@@ -245,8 +248,8 @@ describe('laptop workspace', () => {
       expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.readFile(await download.path());
-      const sheet = workbook.worksheets[0]!;
-      const headers = (sheet.getRow(1).values as unknown[]).map((value) => String(value ?? ''));
+      const sheet = workbook.worksheets[0];
+      const headers = (sheet.getRow(1).values as unknown[]).map(cellText);
       const codeColumn = headers.indexOf('Mã hồ sơ');
       const daysColumn = headers.indexOf('Số ngày quá hạn');
       expect(codeColumn).toBeGreaterThan(0);
@@ -254,8 +257,8 @@ describe('laptop workspace', () => {
       sheet.eachRow((row, index) => {
         if (index === 1) return;
         rows.push({
-          dossierId: String(row.getCell(codeColumn).value),
-          overdueDays: String(row.getCell(daysColumn).value),
+          dossierId: cellText(row.getCell(codeColumn).value),
+          overdueDays: cellText(row.getCell(daysColumn).value),
         });
       });
       expect(rows).toEqual(await tableDossiers(page, 'overdue-table'));
@@ -274,7 +277,7 @@ describe('laptop workspace', () => {
         .split(/\r?\n/)
         .slice(1)
         .filter(Boolean)
-        .map((line) => line.split(',')[0]!.replace(/"/g, ''));
+        .map((line) => line.split(',')[0].replace(/"/g, ''));
       expect(codes).toEqual(
         (await tableDossiers(page, 'overdue-table')).map((row) => row.dossierId),
       );
@@ -386,5 +389,40 @@ describe('laptop workspace', () => {
     } finally {
       await context.close();
     }
+  });
+
+  describe.each(SIZES)('every screen in both themes at $width×$height', (size) => {
+    it.each(['light', 'dark'])('%s', async (theme) => {
+      const { context, page } = await newPage(size);
+      try {
+        const open = async (path: string, ready: string) => {
+          await page.goto(`${t.url}${path}${path.includes('?') ? '&' : '?'}theme=${theme}`);
+          await page.waitForSelector(ready, { timeout: 20_000 });
+          expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
+        };
+        await signIn(page, t.url, `chief-${CHIEF_UNIT}`);
+        await open(`/units/${CHIEF_UNIT}`, '[data-testid="live-state"][data-state="subscribed"]');
+        await shot(page, 'unit');
+        await open(`/units/${COMMUNE}`, '[data-testid="live-state"][data-state="subscribed"]');
+        // A commune has no units below it: a plain line, not an empty table.
+        expect(await page.$('[data-testid="children-table"]')).toBeNull();
+        await shot(page, 'commune');
+        await open(`/units/${CHIEF_UNIT}/dossiers?status=inProgress`, '[data-testid="list-table"]');
+        await shot(page, 'dossiers');
+        await open('/dossiers/WS-OVR-15', '[data-testid="due-reasoning"]');
+        await shot(page, 'dossier');
+        await open(`/units/${OTHER_UNIT}`, '[data-testid="no-access"]');
+        await shot(page, 'no-access');
+        await page.click('[data-testid="sign-out"]');
+        await page.waitForURL((url) => url.pathname === '/login');
+        await shot(page, 'login');
+        await signIn(page, t.url, 'leader');
+        await open(`/units/${CHIEF_UNIT}`, '[data-testid="live-state"][data-state="subscribed"]');
+        await shot(page, 'unit-leader');
+        expect(await seriousViolations(page)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    });
   });
 });
