@@ -217,6 +217,26 @@ describe('laptop workspace', () => {
       expect(text).not.toContain('WS-LATER-1'); // in progress, but neither overdue nor due soon
     });
 
+    it('sorts its child units by a column from the keyboard', async () => {
+      const names = () =>
+        page.$$eval('[data-testid="children-table"] tbody tr', (rows) =>
+          rows.map((row) => row.querySelectorAll('td')[1]?.textContent?.trim() ?? ''),
+        );
+      const heading = '[data-testid="children-table"] button[data-sort-key="name"]';
+      await page.focus(heading);
+      await page.keyboard.press('Enter');
+      const ascending = await names();
+      expect(ascending.length).toBeGreaterThan(1);
+      expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, 'vi')));
+      expect(
+        await page.$eval('[data-testid="children-table"] th[aria-sort]', (th) =>
+          th.getAttribute('aria-sort'),
+        ),
+      ).toBe('ascending');
+      await page.keyboard.press('Enter');
+      expect(await names()).toEqual([...ascending].reverse());
+    });
+
     it('has no serious or critical accessibility violation, in either theme', async () => {
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'unit');
