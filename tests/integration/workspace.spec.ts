@@ -133,6 +133,23 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       });
     });
 
+    it('are created by an administrator only with a known agency', async () => {
+      const admin = await t.login('admin');
+      const create = (body: object) =>
+        t.http.post('/api/v1/admin/users').set('Authorization', `Bearer ${admin}`).send(body);
+      const user = { username: 'head.nv', password: 'mật khẩu dài', role: 'agency_head' };
+      for (const agencyCode of [undefined, 'NOPE']) {
+        const refused = await create({ ...user, agencyCode });
+        expect([refused.status, messageOf(refused)]).toEqual([
+          400,
+          'agencyCode: an agency head needs a known agency code',
+        ]);
+      }
+      expect((await create({ ...user, agencyCode: 'SNV' })).status).toBe(201);
+      const login = await t.http.post('/api/v1/auth/login').send(user);
+      expect(login.body).toMatchObject({ role: 'agency_head', agencyCode: 'SNV' });
+    });
+
     it('read their agency’s figures and nothing else (403)', async () => {
       const summary = await t.get('/api/v1/metrics/summary?window=week', head);
       expect(summary.status).toBe(200);
@@ -398,6 +415,25 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       const outside = await download('/api/v1/alerts/late-agencies?scope=70&format=xlsx', chief);
       expect(outside.status).toBe(403);
     });
+  });
+
+  it('documents the endpoints it serves in OpenAPI, downloads included', async () => {
+    const document = (await t.http.get('/api/docs-json')).body as {
+      paths: Record<string, Record<string, { summary?: string; responses: object }>>;
+    };
+    for (const path of [
+      '/api/v1/dossiers',
+      '/api/v1/dossiers/{dossierId}',
+      '/api/v1/rankings',
+      '/api/v1/alerts/late-agencies',
+      '/api/v1/calendar/next-working-day',
+    ]) {
+      expect([path, document.paths[path]?.get?.summary]).toEqual([path, expect.any(String)]);
+    }
+    expect(JSON.stringify(document.paths['/api/v1/dossiers'].get.responses)).toContain(XLSX);
+    expect(JSON.stringify(document.paths['/api/v1/dossiers/{dossierId}'].get.responses)).toContain(
+      'apologyNewDueAt',
+    );
   });
 
   describe('the live stream', () => {
