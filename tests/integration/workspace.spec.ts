@@ -186,6 +186,16 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       expect(everyDepartment.rows).toHaveLength(20);
       expect(ranking.rows[0]).toEqual(everyDepartment.rows.find((row) => row.code === JUSTICE));
 
+      // Rank of N, beside the best and the median: from the whole ranking, not only their row.
+      expect(ranking.reference).toEqual(everyDepartment.reference);
+      expect(ranking.reference).toMatchObject({
+        ranked: 20,
+        best: { code: everyDepartment.rows[0].code },
+      });
+      const districts = (await t.get('/api/v1/rankings?level=district', chief)).body as Ranking;
+      expect(districts.rows.map((row) => row.code)).toEqual([DONG_XOAI]);
+      expect(districts.reference?.ranked).toBe(11);
+
       const alerts = (await t.get('/api/v1/alerts/late-agencies', head)).body as LateAgencies;
       expect(alerts.rows).toEqual([
         expect.objectContaining({ agencyCode: JUSTICE, overdue: 2, oldestOverdueDays: 2 }),
