@@ -3,12 +3,11 @@
  * docs/benchmarks.md. Needs the built app (`npm run build`) and a PostgreSQL server:
  * BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
-import { COUNTERS } from '@ioc/domain';
 import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
+import { addDossiers, percentile, startApi } from './bench-dossiers';
 
 const DATABASE = 'ioc_bench';
 const PORT = 39_000 + (process.pid % 500);
@@ -17,36 +16,6 @@ const INGEST_BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 120);
 const BATCH = 1_000;
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 60);
 const DOSSIER_STEPS = (process.env.BENCH_DOSSIERS ?? '1000000,5000000').split(',').map(Number);
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function startApi(): Promise<ChildProcess> {
-  const api = spawn('node', ['dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(DATABASE),
-      PORT: String(PORT),
-      DEMO: 'on',
-      SIMULATOR: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = false;
-  api.once('exit', () => (exited = true));
-  for (let i = 0; i < 120 && !exited; i++) {
-    const up = await fetch(`${BASE}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return api;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(exited ? 'API exited at start' : 'API did not start');
-}
 
 const communes = directory.units.filter((u) => u.level === 'commune').map((u) => u.code);
 const procedures = directory.procedures
@@ -151,69 +120,6 @@ async function benchIngest(): Promise<void> {
   );
 }
 
-/**
- * Fills the derived tables with `count` more dossiers spread over the last 13 months, shaped as
- * the projection writes them (one received and one resolved fact each, ~2 % still open), and
- * rebuilds the rollups from the facts. Only reads are measured on this data.
- */
-async function addDossiers(from: number, count: number): Promise<void> {
-  const url = databaseUrl(DATABASE);
-  const agencies = directory.agencies.filter((a) => a.kind === 'commune_committee');
-  const values = [agencies.map((a) => a.code), agencies.map((a) => a.unitCode)];
-  await sql(
-    url,
-    `INSERT INTO dossier (dossier_id, procedure_code, agency_code, unit_code, channel, received_at, due_at, resolved_at,
-       fee_vnd, first_paid_at, open_range, paused, overdue, due_soon)
-     SELECT 'gen-' || i, '1.001193', ag[1 + i % cardinality(ag)], un[1 + i % cardinality(un)],
-            CASE WHEN i % 3 = 0 THEN 'direct' ELSE 'online' END, r, r + interval '5 days',
-            CASE WHEN i % 50 = 0 THEN NULL ELSE r + (i % 7) * interval '1 day' END, 0, NULL,
-            tstzrange(r, CASE WHEN i % 50 = 0 THEN NULL ELSE r + (i % 7) * interval '1 day' END, '(]'),
-            '{}',
-            CASE WHEN i % 50 = 0 THEN tstzmultirange(tstzrange(r + interval '5 days', NULL, '(]'))
-                 WHEN i % 7 = 6 THEN tstzmultirange(tstzrange(r + interval '5 days', r + interval '6 days', '(]'))
-                 ELSE '{}' END,
-            tstzmultirange(tstzrange(r + interval '4 days', r + interval '5 days', '[]'))
-       FROM (SELECT i, now() - (i % 395) * interval '1 day' - (i % 600) * interval '1 minute' AS r, $1::text[] AS ag, $2::text[] AS un
-               FROM generate_series($3::bigint, $4::bigint) AS i) g`,
-    [...values, from, from + count - 1],
-  );
-  const counters = COUNTERS.join(', ');
-  await sql(
-    url,
-    `INSERT INTO dossier_fact (dossier_id, seq, at, day, agency_code, unit_code, ${counters})
-     SELECT dossier_id, 0, received_at, (received_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, agency_code, unit_code,
-            1, (channel = 'online')::int, (channel = 'direct')::int, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0
-       FROM dossier WHERE dossier_id LIKE 'gen-%' AND substr(dossier_id, 5)::bigint BETWEEN $1 AND $2
-     UNION ALL
-     SELECT dossier_id, 1, resolved_at, (resolved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date, agency_code, unit_code,
-            0, 0, 0, 0, 0, 0, 0, 0, 1, (resolved_at <= due_at)::int, 0, (resolved_at > due_at)::int, 1, 0, 0, 0, 0, 1, 1
-       FROM dossier WHERE dossier_id LIKE 'gen-%' AND resolved_at IS NOT NULL AND substr(dossier_id, 5)::bigint BETWEEN $1 AND $2`,
-    [from, from + count - 1],
-  );
-  await sql(
-    url,
-    `INSERT INTO open_dossier (dossier_id, unit_code, agency_code, paused_since, due_soon_from, due_at)
-     SELECT dossier_id, unit_code, agency_code, NULL, due_at - interval '1 day', due_at
-       FROM dossier WHERE dossier_id LIKE 'gen-%' AND resolved_at IS NULL AND substr(dossier_id, 5)::bigint BETWEEN $1 AND $2`,
-    [from, from + count - 1],
-  );
-  await sql(
-    url,
-    `UPDATE projection_state SET watermark = greatest(watermark, (SELECT max(received_at) FROM dossier))`,
-  );
-  const sums = COUNTERS.map((c) => `sum(${c})`).join(', ');
-  await sql(url, `TRUNCATE unit_day_rollup, agency_day_rollup`);
-  await sql(
-    url,
-    `INSERT INTO unit_day_rollup (day, unit_code, ${counters}) SELECT day, unit_code, ${sums} FROM dossier_fact GROUP BY 1, 2`,
-  );
-  await sql(
-    url,
-    `INSERT INTO agency_day_rollup (day, agency_code, ${counters}) SELECT day, agency_code, ${sums} FROM dossier_fact GROUP BY 1, 2`,
-  );
-  await sql(url, `VACUUM ANALYZE`);
-}
-
 async function benchQueries(dossiers: number): Promise<void> {
   const login = await fetch(`${BASE}/auth/login`, {
     method: 'POST',
@@ -252,13 +158,13 @@ async function main(): Promise<void> {
   );
   await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await sql(BENCH_SERVER, `CREATE DATABASE ${DATABASE}`);
-  const api = await startApi();
+  const api = await startApi(DATABASE, PORT);
   try {
     await benchIngest();
     let loaded = 0;
     for (const target of DOSSIER_STEPS.filter(Boolean)) {
       const started = performance.now();
-      await addDossiers(loaded + 1, target - loaded);
+      await addDossiers(DATABASE, loaded + 1, target - loaded);
       loaded = target;
       console.log(
         `loaded ${target.toLocaleString('en')} dossiers in ${((performance.now() - started) / 1000).toFixed(0)} s`,

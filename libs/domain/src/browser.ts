@@ -17,6 +17,7 @@ export type { Unit, UnitLevel } from './directory/directory';
 export * from './format/display-format';
 export { rate } from './metrics/metrics';
 export * from './metrics/score-gain';
+export * from './metrics/ranking-reference';
 export { WINDOWS, type WindowName } from './metrics/windows';
 export { addDays, isoWeekday, startOfWeek, type LocalDate } from './time/local-date';
 export * from './time/zone';

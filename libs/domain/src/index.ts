@@ -13,6 +13,7 @@ export * from './metrics/metrics';
 export * from './metrics/figures';
 export * from './metrics/rankings';
 export * from './metrics/score-gain';
+export * from './metrics/ranking-reference';
 export * from './metrics/late-agencies';
 export * from './directory/directory';
 export * from './contracts/api';

@@ -1,5 +1,7 @@
 import {
+  DerivationContext,
   DossierDetail,
+  DossierEvent,
   dossierDetailOf,
   DossierPage,
   DossierRow,
@@ -72,16 +74,28 @@ export class DossiersService {
   async detail(principal: Principal, dossierId: string): Promise<DossierDetail> {
     const events = await this.repository.eventsOf(dossierId);
     const context = this.projection.context();
-    const detail = dossierDetailOf(
-      deriveDossierState(dossierId, events, context),
-      events,
-      this.clock.now(),
-      context,
-    );
+    const detail = this.detailOf(dossierId, events, context);
     if (!detail || !this.access.mayReadDossier(principal, detail)) {
       throw new NotFoundException(`No dossier "${dossierId}"`);
     }
     return detail;
+  }
+
+  /**
+   * Null when there is nothing to show: no receipt, or a dossier the projection set aside (its
+   * events cannot be derived; admins see why at GET /admin/set-aside).
+   */
+  private detailOf(
+    dossierId: string,
+    events: DossierEvent[],
+    context: DerivationContext,
+  ): DossierDetail | null {
+    try {
+      const state = deriveDossierState(dossierId, events, context);
+      return dossierDetailOf(state, events, this.clock.now(), context);
+    } catch {
+      return null;
+    }
   }
 
   private criteria(principal: Principal, query: DossierListQuery) {

@@ -62,7 +62,9 @@ export async function writeCsv<Row>(
   clock: LocalClock,
 ): Promise<void> {
   const { columns } = download.spec;
-  const csv = stringify({ bom: true, header: true, columns: columns.map((c) => c.header) });
+  // The mark first, whatever follows (csv-stringify adds its own only before a first record).
+  out.write('\uFEFF');
+  const csv = stringify({ header: true, columns: columns.map((c) => c.header) });
   csv.pipe(out);
   for await (const batch of download.rows) {
     for (const row of batch) {

@@ -32,6 +32,13 @@ const component: SchemaObject = {
 export const RANKING_SCHEMA: SchemaObject = {
   type: 'object',
   properties: {
+    reference: {
+      type: 'object',
+      description:
+        'The whole ranking in brief, even when rows holds only the caller’s: ranked (N), best ' +
+        '(rank 1: code, name, score, components), median (score and component rates of the ' +
+        'rows that are not lowSample)',
+    },
     level: { type: 'string', enum: ['district', 'commune', 'agency'] },
     kind: { type: 'string', nullable: true },
     ...WINDOW_PROPERTIES,

@@ -5,6 +5,7 @@ import {
   Ranking,
   RankingLevel,
   rankingOf,
+  rankingReferenceOf,
   TimeWindow,
   unitRankingOf,
 } from '@ioc/domain';
@@ -123,7 +124,11 @@ export class RankingsService {
       ranking.level === 'agency'
         ? (code: string) => this.access.mayReadAgency(principal, code)
         : (code: string) => this.access.mayReadUnit(principal, code);
-    return { ...ranking, rows: ranking.rows.filter((row) => mayRead(row.code)) };
+    return {
+      ...ranking,
+      rows: ranking.rows.filter((row) => mayRead(row.code)),
+      reference: ranking.reference ?? rankingReferenceOf(ranking.rows),
+    };
   }
 
   /**

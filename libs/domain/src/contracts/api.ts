@@ -97,6 +97,21 @@ export interface Ranking {
   to: string;
   previousFrom: string;
   rows: RankingRow[];
+  /**
+   * What every row is measured against, from the whole ranking even when `rows` holds only
+   * those the caller may see (a chief's "rank 3 of 11", beside the best and the median).
+   */
+  reference?: RankingReference;
+}
+
+/** The whole ranking in brief: how many rows, the first one, and the median of each component. */
+export interface RankingReference {
+  /** Rows ranked province-wide ("of N"). */
+  ranked: number;
+  /** The first row (rank 1). */
+  best: Pick<RankingRow, 'code' | 'name' | 'score' | 'components'> | null;
+  /** Medians over the rows that are not `lowSample` (all rows when every one is). */
+  median: { score: number | null; rates: Partial<Record<ScoreComponent, number>> };
 }
 
 export type Severity = 'warning' | 'critical';
