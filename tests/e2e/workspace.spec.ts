@@ -200,6 +200,18 @@ describe('laptop workspace', () => {
       expect(await page.textContent('[data-testid="overdue-total"]')).toBe(String(fromApi.total));
     });
 
+    it('shows its rank of N, beside the best unit and the province median, and what to improve', async () => {
+      expect((await page.textContent('[data-testid="rank-position"]'))?.trim()).toMatch(
+        /^Hạng \d+\/11$/,
+      );
+      const components = await page.textContent('[data-testid="rank-components"] thead');
+      expect(components).toContain('Dẫn đầu');
+      expect(components).toContain('Trung vị toàn tỉnh');
+      expect(await page.textContent('[data-testid="rank-gain"]')).toMatch(
+        /→ .* sẽ thêm [\d,]+ điểm/,
+      );
+    });
+
     it('lists what falls due today and on the next working day', async () => {
       expect((await tableDossiers(page, 'due-today-table')).map((r) => r.dossierId)).toEqual([
         'WS-TODAY-1',

@@ -1,6 +1,7 @@
 import {
   bestScoreGainOf,
   type Ranking,
+  type RankingReference,
   type RankingRow,
   type ScoreComponents,
   type ScoreGain,
@@ -17,62 +18,37 @@ export const COMPONENT_ORDER = [
   'satisfaction',
 ] as const satisfies readonly ScoreComponent[];
 
-export interface ComponentMedian {
-  rate: number;
-  points: number;
-}
-
 /** Where a unit or agency stands in its ranking, and why. */
 export interface RankContext {
   row: RankingRow | null;
-  /**
-   * How many are ranked, the best row and the medians: only when the caller sees the whole
-   * ranking (a leader); a chief sees their own rows only, with their province-wide ranks.
-   */
+  /** How many are ranked province-wide ("of N"); null when the API did not say. */
   total: number | null;
-  best: RankingRow | null;
-  median: Partial<Record<ScoreComponent, ComponentMedian>>;
+  best: RankingReference['best'];
+  /** The province median of each component's rate (rows without a low sample). */
+  medianRates: RankingReference['median']['rates'];
   /** The change that would gain the most points. */
   gain: ScoreGain | null;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/**
+ * The points a rate earns in `row`'s score (the same weights as its own components): what the
+ * median unit's rate would be worth to this one.
+ */
+export function pointsAt(row: RankingRow, component: ScoreComponent, rate: number): number | null {
+  const part = row.components[component];
+  if (!part) return null;
+  const weights = COMPONENT_ORDER.reduce((sum, c) => sum + (row.components[c]?.weight ?? 0), 0);
+  return weights > 0 ? (100 * part.weight * Math.min(1, rate / part.fullAt)) / weights : null;
 }
 
-/** Medians of each component's rate and points over the rows that have it. */
-export function componentMedians(
-  rows: RankingRow[],
-): Partial<Record<ScoreComponent, ComponentMedian>> {
-  const medians: Partial<Record<ScoreComponent, ComponentMedian>> = {};
-  const components = new Set(
-    rows.flatMap((row) => Object.keys(row.components) as ScoreComponent[]),
-  );
-  for (const component of components) {
-    const parts = rows.flatMap((row) => {
-      const part = row.components[component];
-      return part ? [part] : [];
-    });
-    if (parts.length === 0) continue;
-    medians[component] = {
-      rate: median(parts.map((part) => part.rate)),
-      points: median(parts.map((part) => part.points)),
-    };
-  }
-  return medians;
-}
-
-/** `code`'s place in `ranking`; `whole` says the caller sees every row of it. */
-export function rankContextOf(ranking: Ranking, code: string, whole: boolean): RankContext {
+/** `code`'s place in `ranking`, beside the whole ranking's reference (N, best, medians). */
+export function rankContextOf(ranking: Ranking, code: string): RankContext {
   const row = ranking.rows.find((candidate) => candidate.code === code) ?? null;
-  const ranked = ranking.rows;
   return {
     row,
-    total: whole ? ranked.length : null,
-    best: whole ? (ranked.find((candidate) => candidate.rank === 1) ?? null) : null,
-    median: whole ? componentMedians(ranked) : {},
+    total: ranking.reference?.ranked ?? null,
+    best: ranking.reference?.best ?? null,
+    medianRates: ranking.reference?.median.rates ?? {},
     gain: row ? bestScoreGainOf(row.components) : null,
   };
 }

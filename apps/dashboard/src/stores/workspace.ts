@@ -184,12 +184,11 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const current = target.value;
     if (!current) return;
     lastTableRefresh = Date.now();
-    const whole = session.role === 'leader' || session.role === 'admin';
     if (current.kind === 'agency') {
       const agency = directory.agencies.get(current.code);
       const ranking = await api().ranking({ level: 'agency', kind: agency?.kind, ...window });
       if (at !== generation) return;
-      rank.value = rankContextOf(ranking, current.code, whole);
+      rank.value = rankContextOf(ranking, current.code);
       return;
     }
     const unit = directory.units.get(current.code);
@@ -206,7 +205,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
         : null,
     ]);
     if (at !== generation) return;
-    rank.value = ownRanking ? rankContextOf(ownRanking, current.code, whole) : null;
+    rank.value = ownRanking ? rankContextOf(ownRanking, current.code) : null;
     agencies.value = agencyRanking.rows;
     children.value = childRanking
       ? childRanking.rows.filter(
