@@ -1,6 +1,7 @@
 import { DOWNLOAD_FORMATS } from '@ioc/domain';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { AccessPolicy } from '../auth/access-policy';
@@ -41,7 +42,11 @@ export class AlertsController {
   })
   @ApiOkResponse({ description: 'The flagged agencies', schema: LATE_AGENCIES_SCHEMA })
   @DOWNLOAD_RESPONSES()
-  async lateAgencies(@CurrentPrincipal() principal: Principal, @Query() query: AlertsQuery) {
+  async lateAgencies(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: AlertsQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const window = this.metrics.resolveWindow(query);
     const { scope, agency } =
       principal.role === 'agency_head'
@@ -49,10 +54,14 @@ export class AlertsController {
         : { scope: this.access.unitScope(principal, query.scope), agency: undefined };
     const alerts = await this.alerts.lateAgencies(scope, window, agency);
     if (!query.format) return alerts;
-    return this.exports.download(query.format, {
-      spec: LATE_AGENCY_TABLE,
-      rows: [alerts.rows],
-      fileName: this.exports.fileName('co-quan-cham-muon', agency ?? scope),
-    });
+    return this.exports.download(
+      query.format,
+      {
+        spec: LATE_AGENCY_TABLE,
+        rows: [alerts.rows],
+        fileName: this.exports.fileName('co-quan-cham-muon', agency ?? scope),
+      },
+      response,
+    );
   }
 }

@@ -5,8 +5,9 @@ import {
   DossierSortColumn,
   DOWNLOAD_FORMATS,
 } from '@ioc/domain';
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
@@ -97,19 +98,27 @@ export class DossiersController {
   })
   @ApiOkResponse({ description: 'A page of dossiers', schema: DOSSIER_PAGE_SCHEMA })
   @DOWNLOAD_RESPONSES()
-  async list(@CurrentPrincipal() principal: Principal, @Query() query: DossierQuery) {
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: DossierQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     if (!query.format) return this.dossiers.list(principal, query);
     const { scope, rows } = this.dossiers.all(principal, query);
-    return this.exports.download(query.format, {
-      spec: DOSSIER_TABLE,
-      rows,
-      fileName: this.exports.fileName(
-        'ho-so',
-        scope.agency ?? scope.scope,
-        query.status,
-        query.dueOn && `han-${query.dueOn}`,
-      ),
-    });
+    return this.exports.download(
+      query.format,
+      {
+        spec: DOSSIER_TABLE,
+        rows,
+        fileName: this.exports.fileName(
+          'ho-so',
+          scope.agency ?? scope.scope,
+          query.status,
+          query.dueOn && `han-${query.dueOn}`,
+        ),
+      },
+      response,
+    );
   }
 
   @Get(':dossierId')

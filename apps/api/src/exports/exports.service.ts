@@ -1,5 +1,6 @@
 import type { DownloadFormat } from '@ioc/domain';
 import { Injectable, Logger, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
 import { PassThrough } from 'node:stream';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
@@ -40,12 +41,20 @@ export class ExportsService {
    * The download as an answer: the file is written into the response as rows come. A failure
    * once the first bytes are sent can only cut the file short (it is logged).
    */
-  download<Row>(format: DownloadFormat, download: TableDownload<Row>): StreamableFile {
+  download<Row>(
+    format: DownloadFormat,
+    download: TableDownload<Row>,
+    response: Response,
+  ): StreamableFile {
     const body = new PassThrough();
+    // A client that goes away stops the writer (and the cursor behind it) instead of stalling it.
+    response.once('close', () => body.destroy());
     const write = format === 'csv' ? writeCsv : writeXlsx;
     write(download, body, this.calendar.clock).catch((error: Error) => {
-      this.logger.error(`Download ${download.fileName}.${format} failed: ${error.message}`);
-      body.destroy(error);
+      if (!body.destroyed) {
+        this.logger.error(`Download ${download.fileName}.${format} failed: ${error.message}`);
+        body.destroy(error);
+      }
     });
     return new StreamableFile(body, {
       type: CONTENT_TYPES[format],

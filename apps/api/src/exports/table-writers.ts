@@ -50,9 +50,15 @@ function csvCell(type: ColumnType, value: CellValue, clock: LocalClock): string 
   return String(value);
 }
 
-/** Waits for the stream to take more when it asked to (backpressure). */
-async function drained(ok: boolean, out: Writable): Promise<void> {
-  if (!ok) await once(out, 'drain');
+/**
+ * Waits until the stream takes more (backpressure). Throws once it is destroyed (the client went
+ * away), so the rows' reader stops and gives its connection back.
+ */
+async function drained(stream: Writable, out: Writable = stream): Promise<void> {
+  if (stream.writableNeedDrain && !out.destroyed) {
+    await Promise.race([once(stream, 'drain'), once(out, 'close')]);
+  }
+  if (out.destroyed) throw new Error('the download was abandoned');
 }
 
 /** CSV, UTF-8 with a byte-order mark so Excel reads the diacritics, one header row. */
@@ -68,7 +74,8 @@ export async function writeCsv<Row>(
   csv.pipe(out);
   for await (const batch of download.rows) {
     for (const row of batch) {
-      await drained(csv.write(columns.map((c) => csvCell(c.type, c.value(row), clock))), csv);
+      csv.write(columns.map((c) => csvCell(c.type, c.value(row), clock)));
+      await drained(csv, out);
     }
   }
   csv.end();
@@ -108,7 +115,7 @@ export async function writeXlsx<Row>(
         .commit();
     }
     // The client reads slower than the database answers: wait rather than pile the file up.
-    if (out.writableNeedDrain) await once(out, 'drain');
+    await drained(out);
   }
   sheet.commit();
   await workbook.commit();

@@ -1,6 +1,7 @@
 import { DOWNLOAD_FORMATS } from '@ioc/domain';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
@@ -43,7 +44,11 @@ export class RankingsController {
   })
   @ApiOkResponse({ description: 'The ranking', schema: RANKING_SCHEMA })
   @DOWNLOAD_RESPONSES()
-  async ranking(@CurrentPrincipal() principal: Principal, @Query() query: RankingQuery) {
+  async ranking(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: RankingQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const ranking = await this.rankings.ranking(
       principal,
       query.level,
@@ -52,15 +57,19 @@ export class RankingsController {
       query.scope,
     );
     if (!query.format) return ranking;
-    return this.exports.download(query.format, {
-      spec: rankingTable(query.level),
-      rows: [ranking.rows],
-      fileName: this.exports.fileName(
-        'xep-hang',
-        query.level,
-        query.kind,
-        query.scope ?? principal.unitCode ?? principal.agencyCode,
-      ),
-    });
+    return this.exports.download(
+      query.format,
+      {
+        spec: rankingTable(query.level),
+        rows: [ranking.rows],
+        fileName: this.exports.fileName(
+          'xep-hang',
+          query.level,
+          query.kind,
+          query.scope ?? principal.unitCode ?? principal.agencyCode,
+        ),
+      },
+      response,
+    );
   }
 }
