@@ -404,6 +404,17 @@ describe('laptop workspace', () => {
     }
   });
 
+  it('an administrator lands on /admin (SPEC §8), with no redirect loop', async () => {
+    const { context, page } = await newPage();
+    try {
+      await signIn(page, t.url, 'admin');
+      expect(new URL(page.url()).pathname).toBe('/admin');
+      await page.waitForSelector('[data-testid="sign-out"]');
+    } finally {
+      await context.close();
+    }
+  });
+
   it.each(SIZES)('an agency head lands on their agency at $width×$height', async (size) => {
     const { context, page } = await newPage(size);
     try {

@@ -64,7 +64,14 @@ export function createAppRouter(): Router {
         name: 'no-access',
         component: () => import('@/views/no-access/index.vue'),
       },
-      { path: '/:unknown(.*)*', redirect: '/' },
+      // A path no screen answers (yet: /admin and /briefing come with their own screens) says so
+      // instead of redirecting to a landing that may be that very path.
+      {
+        path: '/:unknown(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/no-access/index.vue'),
+        props: { notFound: true },
+      },
     ],
   });
 
