@@ -3,12 +3,11 @@
  * docs/benchmarks.md. Needs the built app (`npm run build`) and a PostgreSQL server:
  * BENCH_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
-import { ChildProcess, spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { Client } from 'pg';
 import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
-import { addBulkDossiers } from './bulk-dossiers';
+import { addDossiers, percentile, startApi } from './bench-dossiers';
 
 const DATABASE = 'ioc_bench';
 const PORT = 39_000 + (process.pid % 500);
@@ -17,36 +16,6 @@ const INGEST_BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 120);
 const BATCH = 1_000;
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 60);
 const DOSSIER_STEPS = (process.env.BENCH_DOSSIERS ?? '1000000,5000000').split(',').map(Number);
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function startApi(): Promise<ChildProcess> {
-  const api = spawn('node', ['dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(DATABASE),
-      PORT: String(PORT),
-      DEMO: 'on',
-      SIMULATOR: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = false;
-  api.once('exit', () => (exited = true));
-  for (let i = 0; i < 120 && !exited; i++) {
-    const up = await fetch(`${BASE}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return api;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error(exited ? 'API exited at start' : 'API did not start');
-}
 
 const communes = directory.units.filter((u) => u.level === 'commune').map((u) => u.code);
 const procedures = directory.procedures
@@ -151,8 +120,6 @@ async function benchIngest(): Promise<void> {
   );
 }
 
-const addDossiers = (from: number, count: number) => addBulkDossiers(DATABASE, from, count);
-
 async function benchQueries(dossiers: number): Promise<void> {
   const login = await fetch(`${BASE}/auth/login`, {
     method: 'POST',
@@ -191,13 +158,13 @@ async function main(): Promise<void> {
   );
   await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await sql(BENCH_SERVER, `CREATE DATABASE ${DATABASE}`);
-  const api = await startApi();
+  const api = await startApi(DATABASE, PORT);
   try {
     await benchIngest();
     let loaded = 0;
     for (const target of DOSSIER_STEPS.filter(Boolean)) {
       const started = performance.now();
-      await addDossiers(loaded + 1, target - loaded);
+      await addDossiers(DATABASE, loaded + 1, target - loaded);
       loaded = target;
       console.log(
         `loaded ${target.toLocaleString('en')} dossiers in ${((performance.now() - started) / 1000).toFixed(0)} s`,

@@ -5,10 +5,10 @@
  * API (`nest build api`). The database (BENCH_DOSSIERS dossiers, default 5,000,000, loaded as
  * `npm run bench` loads them) is kept between runs; BENCH_RELOAD=1 loads it again.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { lastCompleteIsoWeek, isoWeekAt } from '@ioc/domain';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
-import { addBulkDossiers } from './bulk-dossiers';
+import { addDossiers, percentile, startApi } from './bench-dossiers';
 import { loadAverage, machine, peakRssBytes } from './process-usage';
 
 const DATABASE = 'ioc_bench_briefing';
@@ -18,38 +18,6 @@ const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 5_000_000);
 const LOAD_STEP = 1_000_000;
 const WARM_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 60);
 const ZONE = 'Asia/Ho_Chi_Minh';
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-
-async function startApi(): Promise<ChildProcess> {
-  const api = spawn('node', ['dist/apps/api/main.js'], {
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl(DATABASE),
-      PORT: String(PORT),
-      DEMO: 'on',
-      SIMULATOR: 'off',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  let exited = false;
-  api.once('exit', () => (exited = true));
-  // A busy shared machine may take minutes to migrate and seed a 5 M database.
-  for (let i = 0; i < 1200 && !exited; i++) {
-    const up = await fetch(`${BASE}/health`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (up) return api;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  api.kill('SIGTERM');
-  throw new Error(exited ? 'API exited at start' : 'API did not start');
-}
 
 async function stopApi(api: ChildProcess): Promise<void> {
   const exited = new Promise((resolve) => api.once('exit', resolve));
@@ -75,10 +43,10 @@ async function loadedDossiers(): Promise<number> {
 async function load(): Promise<void> {
   await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
   await sql(BENCH_SERVER, `CREATE DATABASE ${DATABASE}`);
-  await stopApi(await startApi());
+  await stopApi(await startApi(DATABASE, PORT));
   const started = performance.now();
   for (let from = 1; from <= DOSSIERS; from += LOAD_STEP) {
-    await addBulkDossiers(DATABASE, from, Math.min(LOAD_STEP, DOSSIERS - from + 1));
+    await addDossiers(DATABASE, from, Math.min(LOAD_STEP, DOSSIERS - from + 1));
     console.log(`loaded ${Math.min(from + LOAD_STEP - 1, DOSSIERS).toLocaleString('en')} dossiers`);
   }
   console.log(`load: ${((performance.now() - started) / 1000).toFixed(0)} s`);
@@ -112,7 +80,7 @@ async function main(): Promise<void> {
   // Each run measures a first request: what an earlier run froze is forgotten.
   await sql(databaseUrl(DATABASE), `TRUNCATE briefing_snapshot`);
   await sql(databaseUrl(DATABASE), `VACUUM ANALYZE`);
-  const api = await startApi();
+  const api = await startApi(DATABASE, PORT);
   try {
     const login = await fetch(`${BASE}/auth/login`, {
       method: 'POST',

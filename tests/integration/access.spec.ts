@@ -81,6 +81,7 @@ describe('access: roles, wall tokens and logins', () => {
       username: 'admin',
       role: 'admin',
       unitCode: null,
+      agencyCode: null,
       disabled: false,
     });
     expect(rowsOf<{ username: string }>(users).map((u) => u.username)).not.toContain('intruder');

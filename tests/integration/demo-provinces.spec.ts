@@ -46,9 +46,12 @@ describe('DEMO_PROVINCE=dong-nai-2025', () => {
     expect(kinds).toEqual({ department: 15, vertical: 5, commune_committee: 95 });
   });
 
-  it('seeds admin, leader, wall and one chief per commune, each with the demo password', async () => {
+  it('seeds admin, leader, wall, one chief per commune and one head per department, each with the demo password', async () => {
     const users = rowsOf<{ username: string; role: string; unitCode: string | null }>(
       await t.get('/api/v1/admin/users', admin),
+    );
+    const agencies = rowsOf<{ code: string; kind: string }>(
+      await t.get('/api/v1/directory/agencies', admin),
     );
     const chiefs = users.filter((user) => user.role === 'district_chief');
     expect(chiefs).toHaveLength(95);
@@ -56,6 +59,18 @@ describe('DEMO_PROVINCE=dong-nai-2025', () => {
     expect(users.filter((user) => user.role !== 'district_chief').map((u) => u.username)).toEqual(
       expect.arrayContaining(['admin', 'leader', 'wall']),
     );
+    // An agency head per provincial department (sở), who sees their department only.
+    const heads = users.filter((user) => user.role === 'agency_head');
+    expect(heads.map((head) => head.username).sort()).toEqual(
+      agencies
+        .filter((agency) => agency.kind === 'department')
+        .map((agency) => `head-${agency.code}`)
+        .sort(),
+    );
+    expect(heads).toHaveLength(15);
+    const head = await t.login('head-SYT');
+    expect((await t.get('/api/v1/metrics/summary', head)).body).toMatchObject({ agency: 'SYT' });
+    expect((await t.get('/api/v1/metrics/summary?scope=26068', head)).status).toBe(403);
     const leader = await t.get('/api/v1/metrics/summary', await t.login('leader'));
     expect(leader.body).toMatchObject({ scope: '75', received: { total: 0 } });
 

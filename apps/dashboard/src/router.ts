@@ -1,5 +1,5 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
-import { landingPath } from '@/landing';
+import { landingPath, WORKSPACE_ROLES } from '@/landing';
 import { printedBriefing } from '@/stores/briefing';
 import { useSessionStore, type Role } from '@/stores/session';
 import { themeOr, useThemeStore, type Surface } from '@/stores/theme';
@@ -14,6 +14,8 @@ declare module 'vue-router' {
     surface?: Surface;
   }
 }
+
+const workspace = { needsToken: true, roles: WORKSPACE_ROLES };
 
 /** Screens; the wall needs a token: a login, or a kiosk token handed in the URL (`?token=wall_…`). */
 export function createAppRouter(): Router {
@@ -48,11 +50,42 @@ export function createAppRouter(): Router {
         meta: { needsToken: true, roles: ['admin'] },
       },
       {
+        path: '/units/:code',
+        name: 'unit',
+        component: () => import('@/views/unit/index.vue'),
+        meta: workspace,
+      },
+      {
+        path: '/units/:code/dossiers',
+        name: 'unit-dossiers',
+        component: () => import('@/views/dossiers/index.vue'),
+        meta: workspace,
+      },
+      {
+        path: '/agencies/:code',
+        name: 'agency',
+        component: () => import('@/views/agency/index.vue'),
+        meta: workspace,
+      },
+      {
+        path: '/dossiers/:dossierId',
+        name: 'dossier',
+        component: () => import('@/views/dossier/index.vue'),
+        meta: workspace,
+      },
+      {
         path: '/no-access',
         name: 'no-access',
         component: () => import('@/views/no-access/index.vue'),
       },
-      { path: '/:unknown(.*)*', redirect: '/' },
+      // A path no screen answers says so instead of redirecting to a landing that may be that
+      // very path.
+      {
+        path: '/:unknown(.*)*',
+        name: 'not-found',
+        component: () => import('@/views/no-access/index.vue'),
+        props: { notFound: true },
+      },
     ],
   });
 

@@ -7,11 +7,19 @@
 export type * from './contracts/api';
 export * from './contracts/briefing';
 export type * from './contracts/admin';
+export {
+  DOSSIER_LIST_STATUSES,
+  DOSSIER_SORT_COLUMNS,
+  DOWNLOAD_FORMATS,
+  USER_ROLES,
+} from './contracts/api';
 export * from './contracts/client-config';
 export * from './contracts/live';
 export type { Unit, UnitLevel } from './directory/directory';
 export * from './format/display-format';
 export { rate } from './metrics/metrics';
+export * from './metrics/score-gain';
+export * from './metrics/ranking-reference';
 export { WINDOWS, type WindowName } from './metrics/windows';
 export { addDays, isoWeekday, startOfWeek, type LocalDate } from './time/local-date';
 export * from './time/zone';

@@ -317,11 +317,11 @@ describe('DossierStatusRepository', () => {
   });
 
   it('lists each dossier with its status, due date in force and overdue days as dossierStatusAt says, earliest due first', async () => {
-    const filters: DossierFilter[] = ['inProgress', 'overdue', 'dueSoon'];
+    const filters: DossierFilter[] = ['inProgress', 'overdue', 'dueSoon', 'paused'];
     const read = async (instant: number) => {
       const pages = [];
       for (const filter of filters) {
-        const page = await repository.page(province, filter, instant, ZONE, 1, 50);
+        const page = await repository.page(province, { filter, instant, zone: ZONE }, 1, 50);
         pages.push({
           total: page.total,
           rows: page.rows.map(({ dossierId, status, dueAt, overdueDays }) => ({
@@ -351,9 +351,75 @@ describe('DossierStatusRepository', () => {
     expect(await disagreements(instants, read, expected)).toEqual([]);
   });
 
+  it('lists the dossiers due on a local day, by code prefix, in any order, as dossierStatusAt says', async () => {
+    // The local days the due dates in force fall on, and one with none.
+    const days = [
+      ...new Set(states.flatMap((state) => state.dueSteps.map((step) => clock.dateOf(step.dueAt)))),
+      '2025-05-19',
+    ];
+    const sort = [
+      { column: 'overdueDays', direction: 'desc' },
+      { column: 'receivedAt', direction: 'asc' },
+    ] as const;
+    const read = async (instant: number) => {
+      const lists = [];
+      for (const dueOn of days) {
+        const criteria = { filter: 'inProgress', instant, zone: ZONE, dueOn, sort } as const;
+        const { rows } = await repository.page(province, criteria, 1, 50);
+        lists.push(rows.map((row) => row.dossierId));
+      }
+      const prefixed = { filter: 'inProgress', instant, zone: ZONE, codePrefix: 'ST-P' } as const;
+      lists.push((await repository.page(province, prefixed, 1, 50)).rows.map((r) => r.dossierId));
+      // Every row through the cursor, in batches of two: the same as one page of them all.
+      const all = [];
+      for await (const batch of repository.all(province, { ...prefixed, sort }, 2)) {
+        all.push(...batch.map((row) => row.dossierId));
+      }
+      lists.push(all);
+      return lists;
+    };
+    const expected = (instant: number) => {
+      const inProgress = statusesAt(instant);
+      const worstFirst = (entries: typeof inProgress) =>
+        [...entries]
+          .sort(
+            (a, b) =>
+              b.status.overdueDays - a.status.overdueDays ||
+              a.state.received!.at - b.state.received!.at ||
+              a.state.dossierId.localeCompare(b.state.dossierId),
+          )
+          .map(({ state }) => state.dossierId);
+      const earliestDueFirst = (entries: typeof inProgress) =>
+        [...entries]
+          .sort(
+            (a, b) =>
+              a.status.dueAt - b.status.dueAt || a.state.dossierId.localeCompare(b.state.dossierId),
+          )
+          .map(({ state }) => state.dossierId);
+      const prefixed = inProgress.filter(({ state }) => state.dossierId.startsWith('ST-P'));
+      return [
+        ...days.map((day) =>
+          worstFirst(inProgress.filter(({ status }) => clock.dateOf(status.dueAt) === day)),
+        ),
+        earliestDueFirst(prefixed),
+        worstFirst(prefixed),
+      ];
+    };
+    // Every fifth instant: each list is one query, and the lists are many.
+    const sample = instants.filter((_, index) => index % 5 === 0);
+    expect(await disagreements(sample, read, expected)).toEqual([]);
+  });
+
   it('reads the hand-worked statuses at the latest event and at a due instant', async () => {
     const page = async (instant: string) =>
-      (await repository.page(province, 'inProgress', Date.parse(local(instant)), ZONE, 1, 50)).rows
+      (
+        await repository.page(
+          province,
+          { filter: 'inProgress', instant: Date.parse(local(instant)), zone: ZONE },
+          1,
+          50,
+        )
+      ).rows
         .map((row) => `${row.dossierId} ${row.status} ${row.overdueDays}`)
         .sort();
     // The resumption itself: still paused at that instant, running 1 ms later.

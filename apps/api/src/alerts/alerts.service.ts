@@ -13,15 +13,18 @@ export class AlertsService {
     private readonly config: AppConfig,
   ) {}
 
-  /** The agencies of a unit's subtree, each judged on all of its dossiers, worst first. */
-  async lateAgencies(scope: string, window: TimeWindow): Promise<LateAgencies> {
-    const agencies = this.agenciesWithin(scope);
-    const all = scope === this.directory.current.province?.code;
+  /**
+   * The agencies of a unit's subtree (or only `agency`, an agency head's), each judged on all of
+   * its dossiers, worst first.
+   */
+  async lateAgencies(scope: string, window: TimeWindow, agency?: string): Promise<LateAgencies> {
+    const agencies = this.agenciesWithin(scope, agency);
+    const all = agency === undefined && scope === this.directory.current.province?.code;
     const figures = await this.metrics.figures(
       { by: 'agency', grouped: true, agencies: all ? undefined : agencies.map((a) => a.code) },
       window,
     );
-    return this.lateAgenciesOf(scope, window, figures);
+    return this.lateAgenciesOf(scope, window, figures, agency);
   }
 
   /** The same, from figures per agency already at hand (the live stream's). */
@@ -29,19 +32,22 @@ export class AlertsService {
     scope: string,
     window: TimeWindow,
     byAgency: Map<string, GroupFigures>,
+    agency?: string,
   ): LateAgencies {
     return lateAgenciesOf(
       scope,
       window,
-      this.agenciesWithin(scope),
+      this.agenciesWithin(scope, agency),
       byAgency,
       this.config.metricSettings,
     );
   }
 
-  private agenciesWithin(scope: string): Agency[] {
+  private agenciesWithin(scope: string, agency?: string): Agency[] {
     const snapshot = this.directory.current;
     const units = new Set(snapshot.subtree(scope));
-    return [...snapshot.agencies.values()].filter((a) => units.has(a.unitCode));
+    return [...snapshot.agencies.values()].filter(
+      (a) => units.has(a.unitCode) && (agency === undefined || a.code === agency),
+    );
   }
 }

@@ -51,6 +51,7 @@ class CreateUserDto extends createZodDto(
     password: z.string().min(1).max(PASSWORD_MAX_LENGTH),
     role: z.enum(ROLES),
     unitCode: z.string().max(64).nullish(),
+    agencyCode: z.string().max(64).nullish(),
   }),
 ) {}
 
@@ -60,11 +61,12 @@ class UpdateUserDto extends createZodDto(
       disabled: z.boolean().optional(),
       role: z.enum(ROLES).optional(),
       unitCode: z.string().trim().min(1).max(64).nullable().optional(),
+      agencyCode: z.string().trim().min(1).max(64).nullable().optional(),
     })
     .strict()
     .refine(
       (change) => Object.keys(change).length > 0,
-      'name at least one of disabled, role, unitCode',
+      'name at least one of disabled, role, unitCode, agencyCode',
     ),
 ) {}
 
@@ -85,7 +87,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Log in with a username and password; answers a bearer token' })
+  @ApiOperation({
+    summary: 'Log in with a username and password; answers a bearer token',
+    description:
+      'unitCode for a district chief, agencyCode for an agency head, so the dashboard lands ' +
+      'them on their workspace',
+  })
   @ApiOkResponse({ type: LoginResponse })
   @ApiResponse({ status: 401, description: 'Wrong username or password' })
   @ApiResponse({

@@ -7,6 +7,7 @@ export interface UserRecord {
   passwordHash: string;
   role: Role;
   unitCode: string | null;
+  agencyCode: string | null;
   disabled: boolean;
 }
 
@@ -27,6 +28,7 @@ export interface UserChange {
   disabled?: boolean;
   role?: Role;
   unitCode?: string | null;
+  agencyCode?: string | null;
 }
 
 @Injectable()
@@ -35,7 +37,8 @@ export class AuthRepository {
 
   async findUser(username: string): Promise<UserRecord | undefined> {
     const rows = await this.db.query<UserRecord[]>(
-      `SELECT username, password_hash AS "passwordHash", role, unit_code AS "unitCode", disabled
+      `SELECT username, password_hash AS "passwordHash", role, unit_code AS "unitCode",
+              agency_code AS "agencyCode", disabled
          FROM app_user WHERE username = $1`,
       [username],
     );
@@ -44,17 +47,18 @@ export class AuthRepository {
 
   async listUsers(): Promise<Omit<UserRecord, 'passwordHash'>[]> {
     return this.db.query(
-      `SELECT username, role, unit_code AS "unitCode", disabled FROM app_user ORDER BY username`,
+      `SELECT username, role, unit_code AS "unitCode", agency_code AS "agencyCode", disabled
+         FROM app_user ORDER BY username`,
     );
   }
 
   /** Creates the user unless the username is taken; whether it was created. */
   async insertUser(user: UserRecord): Promise<boolean> {
     const rows = await this.db.query<unknown[]>(
-      `INSERT INTO app_user (username, password_hash, role, unit_code, disabled)
-       VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO app_user (username, password_hash, role, unit_code, agency_code, disabled)
+       VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (username) DO NOTHING RETURNING username`,
-      [user.username, user.passwordHash, user.role, user.unitCode, user.disabled],
+      [user.username, user.passwordHash, user.role, user.unitCode, user.agencyCode, user.disabled],
     );
     return rows.length > 0;
   }
@@ -62,22 +66,25 @@ export class AuthRepository {
   /** Changes what is given of role, unit and disabled; the user as it is now, if it exists. */
   async updateUser(
     username: string,
-    changes: Partial<Pick<UserRecord, 'role' | 'unitCode' | 'disabled'>>,
+    changes: Partial<Pick<UserRecord, 'role' | 'unitCode' | 'agencyCode' | 'disabled'>>,
   ): Promise<Omit<UserRecord, 'passwordHash'> | undefined> {
     // For UPDATE and DELETE, TypeORM answers [rows, affected count].
     const [rows] = await this.db.query<[Omit<UserRecord, 'passwordHash'>[], number]>(
       `UPDATE app_user
           SET role = COALESCE($2, role),
               unit_code = CASE WHEN $3 THEN $4 ELSE unit_code END,
-              disabled = COALESCE($5, disabled)
+              disabled = COALESCE($5, disabled),
+              agency_code = CASE WHEN $6 THEN $7 ELSE agency_code END
         WHERE username = $1
-        RETURNING username, role, unit_code AS "unitCode", disabled`,
+        RETURNING username, role, unit_code AS "unitCode", agency_code AS "agencyCode", disabled`,
       [
         username,
         changes.role ?? null,
         changes.unitCode !== undefined,
         changes.unitCode ?? null,
         changes.disabled ?? null,
+        changes.agencyCode !== undefined,
+        changes.agencyCode ?? null,
       ],
     );
     return rows[0];

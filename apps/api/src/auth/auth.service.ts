@@ -1,3 +1,4 @@
+import type { LoginAnswer } from '@ioc/domain';
 import {
   BadRequestException,
   ConflictException,
@@ -41,6 +42,8 @@ interface TokenClaims {
   sub: string;
   role: Role;
   unit: string | null;
+  /** An agency head's agency (absent from tokens signed before the role existed). */
+  agency?: string | null;
 }
 
 @Injectable()
@@ -57,11 +60,7 @@ export class AuthService {
   ) {}
 
   /** `clientAddress`: the caller's address (behind a trusted proxy, the client's). */
-  async login(
-    username: string,
-    password: string,
-    clientAddress: string,
-  ): Promise<{ accessToken: string; role: Role; unitCode: string | null }> {
+  async login(username: string, password: string, clientAddress: string): Promise<LoginAnswer> {
     // A blocked attempt is refused before the password is checked: it tells nothing.
     const block = this.limiter.blocked(username, clientAddress);
     if (block) {
@@ -79,11 +78,17 @@ export class AuthService {
     }
     this.limiter.succeeded(username, clientAddress);
     this.bus.emit('login.attempted', { outcome: 'success' });
-    const claims: TokenClaims = { sub: user.username, role: user.role, unit: user.unitCode };
+    const claims: TokenClaims = {
+      sub: user.username,
+      role: user.role,
+      unit: user.unitCode,
+      agency: user.agencyCode,
+    };
     return {
       accessToken: await this.jwt.signAsync(claims),
       role: user.role,
       unitCode: user.unitCode,
+      agencyCode: user.agencyCode,
     };
   }
 
@@ -92,7 +97,7 @@ export class AuthService {
     if (token.startsWith('wall_')) {
       const key = await this.repository.findActiveKey('wall', hashKey(token));
       if (!key) throw new UnauthorizedException('Unknown or revoked wall token');
-      return { name: key.name, role: 'wall', unitCode: key.scopeCode };
+      return { name: key.name, role: 'wall', unitCode: key.scopeCode, agencyCode: null };
     }
     let claims: TokenClaims;
     try {
@@ -104,7 +109,12 @@ export class AuthService {
     // new role or unit applies, at their next request, not when their token expires.
     const user = await this.repository.findUser(claims.sub);
     if (!user || user.disabled) throw new UnauthorizedException('This account is disabled');
-    return { name: user.username, role: user.role, unitCode: user.unitCode };
+    return {
+      name: user.username,
+      role: user.role,
+      unitCode: user.unitCode,
+      agencyCode: user.agencyCode,
+    };
   }
 
   async authenticateIngestKey(key: string | undefined): Promise<{ id: number; name: string }> {
@@ -120,16 +130,19 @@ export class AuthService {
     password: string;
     role: Role;
     unitCode?: string | null;
+    agencyCode?: string | null;
   }): Promise<void> {
     const problem = passwordProblem(user.password, user.username, this.config.demo);
     if (problem) throw new BadRequestException(problem);
     const unitCode = user.unitCode ?? null;
-    this.checkUnit(user.role, unitCode);
+    const agencyCode = user.role === 'agency_head' ? (user.agencyCode ?? null) : null;
+    this.checkPlace(user.role, unitCode, agencyCode);
     const created = await this.repository.insertUser({
       username: user.username,
       passwordHash: await argon2.hash(user.password),
       role: user.role,
       unitCode,
+      agencyCode,
       disabled: false,
     });
     if (!created) throw new ConflictException(`User "${user.username}" exists`);
@@ -165,8 +178,14 @@ export class AuthService {
     let unitCode = changes.unitCode !== undefined ? changes.unitCode : current.unitCode;
     if (changes.role && changes.unitCode === undefined && role !== 'district_chief')
       unitCode = null;
-    this.checkUnit(role, unitCode);
-    const updated = await this.repository.updateUser(username, { ...changes, unitCode });
+    let agencyCode = changes.agencyCode !== undefined ? changes.agencyCode : current.agencyCode;
+    if (role !== 'agency_head') agencyCode = null;
+    this.checkPlace(role, unitCode, agencyCode);
+    const updated = await this.repository.updateUser(username, {
+      ...changes,
+      unitCode,
+      agencyCode,
+    });
     if (!updated) throw new NotFoundException(`No user "${username}"`);
     this.bus.emit('access.changed', { what: 'user', id: username });
     return updated;
@@ -200,7 +219,10 @@ export class AuthService {
     return { id: id!, key, scopeCode };
   }
 
-  /** Demo mode: the ingest key, and users admin, leader, wall and chief-<code> per ranked unit. */
+  /**
+   * Demo mode: the ingest key, and users admin, leader, wall, chief-<code> per ranked unit and
+   * head-<code> per provincial department.
+   */
   async seedDemoAccess(): Promise<void> {
     await this.repository.createKey('ingest', 'Demo simulator', hashKey(DEMO_INGEST_KEY), {
       onlyIfMissing: true,
@@ -211,14 +233,23 @@ export class AuthService {
       (unit) => unit.parentCode !== null && unit.parentCode === province?.code,
     );
     const passwordHash = await argon2.hash(DEMO_PASSWORD);
-    const users: { username: string; role: Role; unitCode: string | null }[] = [
-      { username: 'admin', role: 'admin', unitCode: null },
-      { username: 'leader', role: 'leader', unitCode: null },
-      { username: 'wall', role: 'wall', unitCode: null },
+    const departments = [...snapshot.agencies.values()].filter((a) => a.kind === 'department');
+    const nobody = { unitCode: null, agencyCode: null };
+    const users: Omit<UserRecord, 'passwordHash' | 'disabled'>[] = [
+      { username: 'admin', role: 'admin', ...nobody },
+      { username: 'leader', role: 'leader', ...nobody },
+      { username: 'wall', role: 'wall', ...nobody },
       ...chiefs.map((unit) => ({
         username: `chief-${unit.code}`,
         role: 'district_chief' as const,
         unitCode: unit.code,
+        agencyCode: null,
+      })),
+      ...departments.map((agency) => ({
+        username: `head-${agency.code}`,
+        role: 'agency_head' as const,
+        unitCode: null,
+        agencyCode: agency.code,
       })),
     ];
     for (const user of users) {
@@ -230,12 +261,17 @@ export class AuthService {
     );
   }
 
-  private checkUnit(role: Role, unitCode: string | null): void {
-    if (role === 'district_chief' && (!unitCode || !this.directory.current.units.has(unitCode))) {
+  /** A district chief needs a known unit, an agency head a known agency. */
+  private checkPlace(role: Role, unitCode: string | null, agencyCode: string | null): void {
+    const { units, agencies } = this.directory.current;
+    if (role === 'district_chief' && (!unitCode || !units.has(unitCode))) {
       throw new BadRequestException('unitCode: a district chief needs a known unit code');
     }
-    if (unitCode !== null && !this.directory.current.units.has(unitCode)) {
+    if (unitCode !== null && !units.has(unitCode)) {
       throw new BadRequestException(`unitCode: unknown unit code "${unitCode}"`);
+    }
+    if (role === 'agency_head' && (!agencyCode || !agencies.has(agencyCode))) {
+      throw new BadRequestException('agencyCode: an agency head needs a known agency code');
     }
   }
 

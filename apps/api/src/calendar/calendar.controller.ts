@@ -11,14 +11,15 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { addDays } from '@ioc/domain';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { addDays, NextWorkingDay } from '@ioc/domain';
 import { createZodDto } from 'nestjs-zod';
 import { z } from 'zod';
 import { CurrentActor } from '../audit/audit-actor.decorator';
 import type { AuditActor } from '../audit/audit-entry';
 import { AuditService } from '../audit/audit.service';
 import { READERS, Roles } from '../auth/principal';
+import { Clock } from '../clock/clock';
 import { CalendarService } from './calendar.service';
 import {
   CalendarDaysResponse,
@@ -50,7 +51,37 @@ export class CalendarController {
   constructor(
     private readonly calendar: CalendarService,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
+
+  /** "Due tomorrow" on a Friday means due on Monday (or after the holidays): ask here. */
+  @Roles(...READERS)
+  @Get('next-working-day')
+  @ApiOperation({
+    summary: 'The working day after a local day (default today): what "due tomorrow" means',
+    description:
+      'A screen lists "due on the next working day" with GET /dossiers?dueOn=<nextWorkingDay>.',
+  })
+  @ApiQuery({ name: 'date', required: false, description: 'A local day like 2026-11-20' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      properties: {
+        date: { type: 'string', format: 'date' },
+        nextWorkingDay: { type: 'string', format: 'date' },
+      },
+    },
+  })
+  nextWorkingDay(@Query('date') date: string | undefined): NextWorkingDay {
+    const day =
+      date === undefined ? this.calendar.clock.dateOf(this.clock.now()) : parseDate('date', date);
+    try {
+      return { date: day, nextWorkingDay: this.calendar.current.nextWorkingDay(day) };
+    } catch (error) {
+      // The calendar knows a range of years; a day outside it is the caller's mistake.
+      throw new BadRequestException(`date: ${(error as Error).message}`);
+    }
+  }
 
   @Roles(...READERS)
   @Get('days')

@@ -1,10 +1,27 @@
-import type { DossierPage } from '@ioc/domain';
-import { Injectable } from '@nestjs/common';
+import {
+  DerivationContext,
+  DossierDetail,
+  DossierEvent,
+  dossierDetailOf,
+  DossierPage,
+  DossierRow,
+  DossierSort,
+  deriveDossierState,
+} from '@ioc/domain';
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { AccessPolicy } from '../auth/access-policy';
 import { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
-import { DossierFilter, DossierStatusRepository } from '../metrics/dossier-status.repository';
+import { Clock } from '../clock/clock';
+import {
+  DossierFilter,
+  DossierListCriteria,
+  DossierStatusRepository,
+} from '../metrics/dossier-status.repository';
 import { MetricsService } from '../metrics/metrics.service';
-import { Scopes } from '../metrics/scopes';
+import { ResolvedScope, Scopes } from '../metrics/scopes';
+import { DossierProjection } from '../projection/dossier-projection';
+import { DossiersRepository } from './dossiers.repository';
 
 export interface DossierListQuery {
   scope?: string;
@@ -14,6 +31,11 @@ export interface DossierListQuery {
   pageSize: number;
   /** The instant to list at (ISO-8601 with offset); default now. */
   to?: string;
+  /** Due on this local day (YYYY-MM-DD). */
+  dueOn?: string;
+  /** Dossier code prefix. */
+  q?: string;
+  sort?: DossierSort[];
 }
 
 /** The dossiers in progress in a caller's scope (hồ sơ đang giải quyết), most urgent first. */
@@ -24,18 +46,68 @@ export class DossiersService {
     private readonly scopes: Scopes,
     private readonly metrics: MetricsService,
     private readonly calendar: CalendarService,
+    private readonly repository: DossiersRepository,
+    private readonly projection: DossierProjection,
+    private readonly access: AccessPolicy,
+    private readonly clock: Clock,
   ) {}
 
   async list(principal: Principal, query: DossierListQuery): Promise<DossierPage> {
-    const { slice } = this.scopes.resolve(principal, query.scope, query.agency);
-    const { total, rows } = await this.statuses.page(
-      slice,
-      query.status,
-      this.metrics.instant(query.to),
-      this.calendar.clock.zone,
-      query.page,
-      query.pageSize,
-    );
+    const { slice, criteria } = this.criteria(principal, query);
+    const { total, rows } = await this.statuses.page(slice, criteria, query.page, query.pageSize);
     return { total, page: query.page, pageSize: query.pageSize, rows };
+  }
+
+  /** Every row of the list (not one page), in batches, and the scope it was checked against. */
+  all(
+    principal: Principal,
+    query: DossierListQuery,
+  ): { scope: ResolvedScope; rows: AsyncIterable<DossierRow[]> } {
+    const { scope, slice, criteria } = this.criteria(principal, query);
+    return { scope, rows: this.statuses.all(slice, criteria) };
+  }
+
+  /**
+   * One dossier derived from its events as the projection derives it, at now; 404 when it is
+   * unknown or outside the caller's scope (which must not tell that it exists).
+   */
+  async detail(principal: Principal, dossierId: string): Promise<DossierDetail> {
+    const events = await this.repository.eventsOf(dossierId);
+    const context = this.projection.context();
+    const detail = this.detailOf(dossierId, events, context);
+    if (!detail || !this.access.mayReadDossier(principal, detail)) {
+      throw new NotFoundException(`No dossier "${dossierId}"`);
+    }
+    return detail;
+  }
+
+  /**
+   * Null when there is nothing to show: no receipt, or a dossier the projection set aside (its
+   * events cannot be derived; admins see why at GET /admin/set-aside).
+   */
+  private detailOf(
+    dossierId: string,
+    events: DossierEvent[],
+    context: DerivationContext,
+  ): DossierDetail | null {
+    try {
+      const state = deriveDossierState(dossierId, events, context);
+      return dossierDetailOf(state, events, this.clock.now(), context);
+    } catch {
+      return null;
+    }
+  }
+
+  private criteria(principal: Principal, query: DossierListQuery) {
+    const scope = this.scopes.resolve(principal, query.scope, query.agency);
+    const criteria: DossierListCriteria = {
+      filter: query.status,
+      instant: this.metrics.instant(query.to),
+      zone: this.calendar.clock.zone,
+      dueOn: query.dueOn,
+      codePrefix: query.q,
+      sort: query.sort,
+    };
+    return { scope, slice: scope.slice, criteria };
   }
 }

@@ -139,7 +139,11 @@ export class LiveAccessWatch implements OnModuleDestroy {
     for (const room of [...socket.rooms]) {
       const watched = parseRoomName(room);
       if (!watched) continue; // the socket's own room
-      const request = { scope: watched.scope, window: watched.window };
+      const request = {
+        scope: watched.scope,
+        window: watched.window,
+        ...(watched.agency === null ? {} : { agency: watched.agency }),
+      };
       const key = roomKeyFor(principal, request);
       if ('error' in key) {
         await socket.leave(room);

@@ -12,16 +12,25 @@ import { AccessPolicy } from '../auth/access-policy';
 import { AuthService } from '../auth/auth.service';
 import { confinedUnit, Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
+import { DirectoryService } from '../directory/directory.service';
 import { LiveAccessWatch, LiveNamespace, LiveSocket } from './live-access';
 import { RoomKey, roomName } from './live-rooms';
 import { LiveService } from './live.service';
 
+const code = z.string().trim().min(1).max(64);
 const subscribeSchema = z.object({
-  scope: z.string().trim().min(1).max(64).optional(),
+  scope: code.optional(),
+  agency: code.optional(),
   window: z.enum(WINDOWS),
 });
 
 const DATA_CHANGED = 'ioc:data-changed';
+
+/** What a viewer may see of a room's ranking and alerts (rooms differ by it). */
+function visibilityOf(principal: Principal): string {
+  if (principal.role === 'agency_head') return `agency:${principal.agencyCode ?? ''}`;
+  return confinedUnit(principal) ?? 'all';
+}
 
 /**
  * socket.io namespace `/live` (SPEC §5): authenticates the handshake token, answers `subscribe`
@@ -38,6 +47,7 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     private readonly access: AccessPolicy,
     private readonly config: AppConfig,
     private readonly accessWatch: LiveAccessWatch,
+    private readonly directory: DirectoryService,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -107,6 +117,21 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     return { ok: true };
   }
 
+  /** What the request may watch, checked as REST checks it: a unit, or one agency. */
+  private watched(
+    principal: Principal,
+    request: SubscribeRequest,
+  ): { scope: string; agency: string | null } {
+    if (principal.role === 'agency_head') {
+      return this.access.ownAgency(principal, request.scope, request.agency);
+    }
+    if (request.agency === undefined) {
+      return { scope: this.access.unitScope(principal, request.scope), agency: null };
+    }
+    const agency = this.access.agencyScope(principal, request.agency);
+    return { scope: this.directory.current.agencies.get(agency)!.unitCode, agency };
+  }
+
   private roomKey(socket: LiveSocket, body: unknown): RoomKey | LiveError {
     const parsed = subscribeSchema.safeParse(body);
     if (!parsed.success) {
@@ -118,9 +143,8 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
 
   private keyFor(principal: Principal, request: SubscribeRequest): RoomKey | LiveError {
     try {
-      const scope = this.access.unitScope(principal, request.scope);
-      const visibility = confinedUnit(principal) ?? 'all';
-      return { scope, window: request.window, visibility };
+      const { scope, agency } = this.watched(principal, request);
+      return { scope, agency, window: request.window, visibility: visibilityOf(principal) };
     } catch (error) {
       const status = error instanceof ForbiddenException ? 403 : 400;
       const message = error instanceof HttpException ? error.message : 'Bad request';

@@ -1,4 +1,5 @@
 import {
+  GroupFigures,
   LiveSnapshot,
   previousWindow,
   Ranking,
@@ -18,6 +19,7 @@ import { DirectoryService } from '../directory/directory.service';
 import { EventBus } from '../bus/event-bus';
 import { MetricsService, ProvinceFigures } from '../metrics/metrics.service';
 import { Freshness, ProjectionService } from '../projection/projection.service';
+import { Slice } from '../metrics/slice';
 import { RankingsService } from '../rankings/rankings.service';
 import { RoomKey, roomName } from './live-rooms';
 
@@ -44,6 +46,14 @@ interface WindowReading {
   freshness: Freshness;
   province: ProvinceFigures;
   districtRanking: Ranking;
+  /** What agency rooms need besides: read once per window and tick, the first time one asks. */
+  agencies: () => Promise<AgencyReading>;
+}
+
+/** Each agency's carried-over count and its figures of the window before (for `previousRank`). */
+interface AgencyReading {
+  carriedOverByAgency: Map<string, number>;
+  before: Map<string, GroupFigures>;
 }
 
 /** The readings of one instant (a tick), by window, each made when a room first needs it. */
@@ -193,12 +203,54 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.metrics.provinceFigures(window),
       this.metrics.figures({ by: 'unit', grouped: true }, previousWindow(window), 'score'),
     ]);
+    let agencies: Promise<AgencyReading> | undefined;
+    const byAgency: Slice = { by: 'agency', grouped: true };
     return {
       window,
       freshness,
       province,
       districtRanking: this.rankings.unitRankingOf('district', window, province.byUnit, before),
+      agencies: () =>
+        (agencies ??= Promise.all([
+          this.metrics.carriedOver(byAgency, window),
+          this.metrics.figures(byAgency, previousWindow(window), 'score'),
+        ]).then(([carriedOverByAgency, agencyBefore]) => ({
+          carriedOverByAgency,
+          before: agencyBefore,
+        }))),
     };
+  }
+
+  /** A unit with everything below it: the district ranking and the late agencies of its subtree. */
+  private unitFigures(
+    scope: string,
+    { window, freshness, province, districtRanking }: WindowReading,
+  ) {
+    const units = this.directory.current.subtree(scope);
+    const summary = summaryOf(
+      sumFigures(units.map((unit) => province.byUnit.get(unit))),
+      units.reduce((total, unit) => total + (province.carriedOverByUnit.get(unit) ?? 0), 0),
+      { scope, agency: null, window, ...freshness },
+      this.config.metricSettings,
+    );
+    const lateAgencies = this.alerts.lateAgenciesOf(scope, window, province.byAgency);
+    return { summary, ranking: districtRanking, lateAgencies };
+  }
+
+  /** One agency: its figures, the ranking of the agencies of its kind, itself if it runs late. */
+  private async agencyFigures(scope: string, agency: string, reading: WindowReading) {
+    const { window, freshness, province } = reading;
+    const { carriedOverByAgency, before } = await reading.agencies();
+    const summary = summaryOf(
+      sumFigures([province.byAgency.get(agency)]),
+      carriedOverByAgency.get(agency) ?? 0,
+      { scope, agency, window, ...freshness },
+      this.config.metricSettings,
+    );
+    const kind = this.directory.current.agencies.get(agency)?.kind;
+    const ranking = this.rankings.agencyRankingOf(kind, window, province.byAgency, before);
+    const lateAgencies = this.alerts.lateAgenciesOf(scope, window, province.byAgency, agency);
+    return { summary, ranking, lateAgencies };
   }
 
   private refresh(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
@@ -210,27 +262,23 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   private async compute(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
     room.dirty = false;
-    const { window, freshness, province, districtRanking } = await readings(room.key.window);
-    const { scope } = room.key;
-    const units = this.directory.current.subtree(scope);
-    const summary = summaryOf(
-      sumFigures(units.map((unit) => province.byUnit.get(unit))),
-      units.reduce((total, unit) => total + (province.carriedOverByUnit.get(unit) ?? 0), 0),
-      { scope, agency: null, window, ...freshness },
-      this.config.metricSettings,
-    );
+    const reading = await readings(room.key.window);
+    const { summary, ranking, lateAgencies } =
+      room.key.agency === null
+        ? this.unitFigures(room.key.scope, reading)
+        : await this.agencyFigures(room.key.scope, room.key.agency, reading);
     room.computedAt = performance.now();
     const name = roomName(room.key);
     const seq = (this.lastSeq.get(name) ?? 0) + 1;
     this.lastSeq.set(name, seq);
     room.snapshot = {
       seq,
-      scope,
+      scope: room.key.scope,
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking: this.rankings.visibleTo(room.viewer, districtRanking),
-      lateAgencies: this.alerts.lateAgenciesOf(scope, window, province.byAgency),
+      ranking: this.rankings.visibleTo(room.viewer, ranking),
+      lateAgencies,
     };
     if (this.rooms.has(name) && this.publisher) {
       const clients = this.publisher.publish(name, room.snapshot);

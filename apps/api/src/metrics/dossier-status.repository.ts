@@ -1,4 +1,11 @@
-import type { DossierRow, InProgressAt } from '@ioc/domain';
+import type {
+  DossierListStatus,
+  DossierRow,
+  DossierSort,
+  DossierSortColumn,
+  InProgressAt,
+} from '@ioc/domain';
+import type { PoolClient } from 'pg';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JoinedReads } from './joined-reads';
@@ -16,7 +23,7 @@ export interface OpenByFieldRow {
   overdue: number;
 }
 
-export type DossierFilter = 'overdue' | 'dueSoon' | 'inProgress';
+export type DossierFilter = DossierListStatus;
 
 /** Whether each state holds for a row `d` at the instant `at` (a parameter). */
 type StatesSql = Record<DossierStateName, string>;
@@ -196,59 +203,147 @@ export class DossierStatusRepository {
     return new Map(rows.map((row) => [row.key, row]));
   }
 
-  /** Dossiers in progress at an instant, most urgent first (earliest due date). */
+  /** A page of the dossiers in progress at an instant that match, in the order asked for. */
   async page(
     slice: Slice,
-    filter: DossierFilter,
-    instant: number,
-    zone: string,
+    criteria: DossierListCriteria,
     page: number,
     pageSize: number,
   ): Promise<{ total: number; rows: DossierRow[] }> {
-    const params = new SqlParams();
-    const s = sliceSql(slice, 'dossier', 'd', params);
-    const at = `${params.add(iso(instant))}::timestamptz`;
-    const tz = params.add(zone);
-    const states = history.states(at);
-    const rows = await this.db.query<(DossierRow & { total: number })[]>(
-      `SELECT dossier_id AS "dossierId", procedure_code AS "procedureCode", agency_code AS "agencyCode",
-              unit_code AS "unitCode", channel, received_at AS "receivedAt", due AS "dueAt", status,
-              CASE WHEN status = 'overdue' THEN ${localDaysSql('due', at, tz)} ELSE 0 END::int AS "overdueDays",
-              count(*) OVER ()::int AS total
-         FROM (
-           SELECT d.*, ${history.dueAt(at)} AS due, ${statusSql(states)} AS status
-             FROM ${s.from}
-            WHERE ${history.open(at)} AND ${filterSql(filter, states)} AND ${s.where}) AS open_dossiers
-        ORDER BY due, dossier_id
-        LIMIT ${params.add(pageSize)} OFFSET ${params.add((page - 1) * pageSize)}`,
-      params.values,
+    const list = listSql(slice, criteria);
+    const rows = await this.db.query<(DossierRowSql & { total: number })[]>(
+      `SELECT *, count(*) OVER ()::int AS total FROM (${list.sql}) AS listed
+        ${list.orderBy}
+        LIMIT ${list.params.add(pageSize)} OFFSET ${list.params.add((page - 1) * pageSize)}`,
+      list.params.values,
     );
-    const total = rows[0]?.total ?? (page > 1 ? await this.count(slice, filter, instant) : 0);
-    return {
-      total,
-      rows: rows.map(({ total: _total, ...row }) => ({
-        ...row,
-        status: row.status,
-        receivedAt: new Date(row.receivedAt).toISOString(),
-        dueAt: new Date(row.dueAt).toISOString(),
-      })),
-    };
+    const total = rows[0]?.total ?? (page > 1 ? await this.count(slice, criteria) : 0);
+    return { total, rows: rows.map(({ total: _total, ...row }) => dossierRowOf(row)) };
+  }
+
+  /**
+   * Every matching dossier, in the order asked for, in batches read through a cursor on a
+   * connection of its own: a download of any size holds one batch at a time.
+   */
+  async *all(
+    slice: Slice,
+    criteria: DossierListCriteria,
+    batchRows = 2_000,
+  ): AsyncGenerator<DossierRow[]> {
+    const list = listSql(slice, criteria);
+    const reader = this.db.createQueryRunner();
+    const client = (await reader.connect()) as PoolClient;
+    try {
+      await client.query(`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`);
+      await client.query(
+        `DECLARE dossier_list NO SCROLL CURSOR FOR ${list.sql} ${list.orderBy}`,
+        list.params.values,
+      );
+      for (;;) {
+        const { rows } = await client.query<DossierRowSql>(
+          `FETCH FORWARD ${batchRows} FROM dossier_list`,
+        );
+        if (rows.length === 0) break;
+        yield rows.map(dossierRowOf);
+      }
+    } finally {
+      await client.query(`ROLLBACK`).catch(() => undefined);
+      await reader.release();
+    }
   }
 
   /** The total when the page asked for lies past the end. */
-  private async count(slice: Slice, filter: DossierFilter, instant: number): Promise<number> {
-    const params = new SqlParams();
-    const at = `${params.add(iso(instant))}::timestamptz`;
-    const s = sliceSql(slice, 'dossier', 'd', params);
+  private async count(slice: Slice, criteria: DossierListCriteria): Promise<number> {
+    const list = listSql(slice, criteria);
     const rows = await this.db.query<{ total: number }[]>(
-      `SELECT count(*)::int AS total FROM ${s.from}
-        WHERE ${history.open(at)} AND ${filterSql(filter, history.states(at))} AND ${s.where}`,
-      params.values,
+      `SELECT count(*)::int AS total FROM (${list.sql}) AS listed`,
+      list.params.values,
     );
     return rows[0].total;
   }
 }
 
+/** What a list of dossiers holds: those in progress at `instant` that match every criterion. */
+export interface DossierListCriteria {
+  filter: DossierFilter;
+  instant: number;
+  /** The zone of local days (`overdueDays`, `dueOn`). */
+  zone: string;
+  /** Only those whose due date in force falls on this local day (YYYY-MM-DD). */
+  dueOn?: string;
+  /** Only those whose code starts with this. */
+  codePrefix?: string;
+  /** Most urgent first (earliest due date) unless told otherwise; the code breaks ties. */
+  sort?: readonly DossierSort[];
+}
+
+type DossierRowSql = Omit<DossierRow, 'receivedAt' | 'dueAt'> & {
+  receivedAt: Date | string;
+  dueAt: Date | string;
+};
+
+const dossierRowOf = (row: DossierRowSql): DossierRow => ({
+  ...row,
+  receivedAt: new Date(row.receivedAt).toISOString(),
+  dueAt: new Date(row.dueAt).toISOString(),
+});
+
+/** The output column of each sortable field (the names of `DossierRow`, quoted). */
+const SORT_SQL: Record<DossierSortColumn, string> = {
+  dossierId: '"dossierId"',
+  procedureCode: '"procedureCode"',
+  agencyCode: '"agencyCode"',
+  unitCode: '"unitCode"',
+  channel: 'channel',
+  receivedAt: '"receivedAt"',
+  dueAt: '"dueAt"',
+  status: 'status',
+  overdueDays: '"overdueDays"',
+};
+
+const DEFAULT_SORT: readonly DossierSort[] = [{ column: 'dueAt', direction: 'asc' }];
+
+/** Escapes LIKE's wildcards, so a code prefix matches literally. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The rows of a dossier list (without order), and its ORDER BY: a dossier in progress at the
+ * instant, its due date in force then, its status and its days overdue (the mirror of
+ * `dossierStatusAt`).
+ */
+function listSql(slice: Slice, criteria: DossierListCriteria) {
+  const params = new SqlParams();
+  const s = sliceSql(slice, 'dossier', 'd', params);
+  const at = `${params.add(iso(criteria.instant))}::timestamptz`;
+  const tz = params.add(criteria.zone);
+  const states = history.states(at);
+  const conditions = [history.open(at), filterSql(criteria.filter, states), s.where];
+  if (criteria.codePrefix !== undefined) {
+    conditions.push(`d.dossier_id LIKE ${params.add(likePrefix(criteria.codePrefix))}`);
+  }
+  const dueOn =
+    criteria.dueOn === undefined
+      ? ''
+      : `WHERE (due AT TIME ZONE ${tz})::date = ${params.add(criteria.dueOn)}::date`;
+  const sql = `
+    SELECT dossier_id AS "dossierId", procedure_code AS "procedureCode", agency_code AS "agencyCode",
+           unit_code AS "unitCode", channel, received_at AS "receivedAt", due AS "dueAt", status,
+           CASE WHEN status = 'overdue' THEN ${localDaysSql('due', at, tz)} ELSE 0 END::int AS "overdueDays"
+      FROM (
+        SELECT d.*, ${history.dueAt(at)} AS due, ${statusSql(states)} AS status
+          FROM ${s.from}
+         WHERE ${conditions.join(' AND ')}) AS open_dossiers
+     ${dueOn}`;
+  const sort = criteria.sort?.length ? criteria.sort : DEFAULT_SORT;
+  const keys = sort.map(
+    ({ column, direction }) => `${SORT_SQL[column]} ${direction.toUpperCase()}`,
+  );
+  // The code last, so that equal keys keep one order from page to page.
+  if (!sort.some(({ column }) => column === 'dossierId')) keys.push('"dossierId" ASC');
+  return { sql, params, orderBy: `ORDER BY ${keys.join(', ')}` };
+}
+
 function filterSql(filter: DossierFilter, states: StatesSql): string {
-  return { overdue: states.overdue, dueSoon: states.due_soon, inProgress: 'true' }[filter];
+  if (filter === 'inProgress') return 'true';
+  return { overdue: states.overdue, dueSoon: states.due_soon, paused: states.paused }[filter];
 }

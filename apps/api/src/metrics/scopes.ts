@@ -18,11 +18,16 @@ export class Scopes {
     private readonly directory: DirectoryService,
   ) {}
 
+  /** An agency head always reads their own agency (the default when they name none). */
   resolve(
     principal: Principal,
     scope: string | undefined,
     agency: string | undefined,
   ): ResolvedScope {
+    if (principal.role === 'agency_head') {
+      const own = this.access.ownAgency(principal, scope, agency);
+      return { ...own, slice: { by: 'agency', agencies: [own.agency] } };
+    }
     const unit = this.access.unitScope(principal, scope);
     if (agency) {
       const code = this.access.agencyScope(principal, agency);

@@ -19,6 +19,6 @@ import { SetAsideController } from './set-aside.controller';
     ProjectionService,
     RebuildService,
   ],
-  exports: [DossierProjector, ProjectionService, RebuildService],
+  exports: [DossierProjection, DossierProjector, ProjectionService, RebuildService],
 })
 export class ProjectionModule {}

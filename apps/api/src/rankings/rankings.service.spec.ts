@@ -8,8 +8,13 @@ import { RankingsService } from './rankings.service';
 const NOW = '2026-11-21T12:00:00+07:00';
 const week = { from: Date.parse('2026-11-15T17:00:00Z'), to: Date.parse('2026-11-21T05:00:00Z') };
 const before = previousWindow(week);
-const leader: Principal = { name: 'leader', role: 'leader', unitCode: null };
-const chiefOfD1: Principal = { name: 'chief-D1', role: 'district_chief', unitCode: 'D1' };
+const leader: Principal = { name: 'leader', role: 'leader', unitCode: null, agencyCode: null };
+const chiefOfD1: Principal = {
+  name: 'chief-D1',
+  role: 'district_chief',
+  unitCode: 'D1',
+  agencyCode: null,
+};
 
 const at = (unitCode: string, agencyCode: string) => ({ unitCode, agencyCode });
 const FIGURES: FakeFigures[] = [

@@ -5,10 +5,11 @@ import {
   Ranking,
   RankingLevel,
   rankingOf,
+  rankingReferenceOf,
   TimeWindow,
   unitRankingOf,
 } from '@ioc/domain';
-import { Injectable } from '@nestjs/common';
+import { ForbiddenException, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy';
 import { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
@@ -38,7 +39,7 @@ export class RankingsService {
     scope?: string,
   ): Promise<Ranking> {
     // An unknown scope or one outside the caller's unit is refused before anything is read.
-    const within = scope === undefined ? undefined : this.access.unitScope(principal, scope);
+    const within = this.withinScope(principal, level, scope);
     const visible = this.visibleTo(principal, await this.fullRanking(level, kind, window));
     if (within === undefined) return visible;
     const unitOf = this.unitOfCandidate(level);
@@ -55,29 +56,46 @@ export class RankingsService {
     kind: AgencyKind | undefined,
     window: TimeWindow,
   ): Promise<Ranking> {
-    const agencies = [...this.directory.current.agencies.values()].filter(
-      (agency) => !kind || agency.kind === kind,
-    );
     // Units are counted one by one and summed up their subtrees in memory, not grouped in SQL.
     const slice: Slice =
       level === 'agency'
-        ? { by: 'agency', grouped: true, agencies: kind ? agencies.map((a) => a.code) : undefined }
+        ? {
+            by: 'agency',
+            grouped: true,
+            agencies: kind ? this.agenciesOfKind(kind).map((a) => a.code) : undefined,
+          }
         : { by: 'unit', grouped: true };
     const [current, before] = await Promise.all([
       this.metrics.figures(slice, window, 'score'),
       this.metrics.figures(slice, previousWindow(window), 'score'),
     ]);
     return level === 'agency'
-      ? rankingOf(
-          level,
-          kind ?? null,
-          window,
-          agencies,
-          current,
-          before,
-          this.config.metricSettings,
-        )
+      ? this.agencyRankingOf(kind, window, current, before)
       : this.unitRankingOf(level, window, current, before);
+  }
+
+  /** Every row of a ranking of agencies (of one kind) from per-agency figures. */
+  agencyRankingOf(
+    kind: AgencyKind | undefined,
+    window: TimeWindow,
+    current: Map<string, GroupFigures>,
+    before: Map<string, GroupFigures>,
+  ): Ranking {
+    return rankingOf(
+      'agency',
+      kind ?? null,
+      window,
+      this.agenciesOfKind(kind),
+      current,
+      before,
+      this.config.metricSettings,
+    );
+  }
+
+  private agenciesOfKind(kind: AgencyKind | undefined) {
+    return [...this.directory.current.agencies.values()].filter(
+      (agency) => !kind || agency.kind === kind,
+    );
   }
 
   /** Every row of a ranking of units from per-unit figures of the window and the one before it. */
@@ -97,13 +115,40 @@ export class RankingsService {
     );
   }
 
-  /** A district chief sees the rows of their own subtree, with their province-wide ranks. */
+  /**
+   * A district chief sees the rows of their own subtree, an agency head their agency's row, with
+   * their province-wide ranks.
+   */
   visibleTo(principal: Principal, ranking: Ranking): Ranking {
-    const unitOf = this.unitOfCandidate(ranking.level);
+    const mayRead =
+      ranking.level === 'agency'
+        ? (code: string) => this.access.mayReadAgency(principal, code)
+        : (code: string) => this.access.mayReadUnit(principal, code);
     return {
       ...ranking,
-      rows: ranking.rows.filter((row) => this.access.mayReadUnit(principal, unitOf(row.code))),
+      rows: ranking.rows.filter((row) => mayRead(row.code)),
+      reference: ranking.reference ?? rankingReferenceOf(ranking.rows),
     };
+  }
+
+  /**
+   * The unit whose rows to keep (none: every row the caller may see). An agency head reads the
+   * ranking of agencies only (their row), and no unit's rows but their agency's unit.
+   */
+  private withinScope(
+    principal: Principal,
+    level: RankingLevel,
+    scope: string | undefined,
+  ): string | undefined {
+    if (principal.role !== 'agency_head') {
+      return scope === undefined ? undefined : this.access.unitScope(principal, scope);
+    }
+    if (level !== 'agency') {
+      throw new ForbiddenException('An agency head reads the ranking of agencies (level=agency)');
+    }
+    return scope === undefined
+      ? undefined
+      : this.access.ownAgency(principal, scope, undefined).scope;
   }
 
   private unitOfCandidate(level: RankingLevel): (code: string) => string {

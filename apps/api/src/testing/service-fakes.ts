@@ -7,6 +7,7 @@ import {
   CalendarOverride,
   Counters,
   Directory,
+  DossierEvent,
   DossierRow,
   InProgressAt,
   LocalDate,
@@ -21,11 +22,12 @@ import { AccessPolicy } from '../auth/access-policy';
 import { CalendarRepository } from '../calendar/calendar.repository';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
+import { DossiersRepository } from '../dossiers/dossiers.repository';
 import { AppConfig } from '../config/app-config';
 import { DirectoryRepository } from '../directory/directory.repository';
 import { DirectoryService } from '../directory/directory.service';
 import {
-  DossierFilter,
+  DossierListCriteria,
   DossierStateName,
   DossierStatusRepository,
   OpenByFieldRow,
@@ -283,17 +285,28 @@ export class FakeDossierStatusRepository implements Fake<DossierStatusRepository
     );
   }
 
-  async page(
-    slice: Slice,
-    filter: DossierFilter,
-    instant: number,
-    zone: string,
-    page: number,
-    pageSize: number,
-  ) {
-    this.calls.push({ method: 'page', args: [slice, filter, instant, zone, page, pageSize] });
-    const rows = this.pageRows.filter((row) => filter === 'inProgress' || row.status === filter);
+  async page(slice: Slice, criteria: DossierListCriteria, page: number, pageSize: number) {
+    this.calls.push({ method: 'page', args: [slice, criteria, page, pageSize] });
+    const rows = this.matching(criteria);
     return { total: rows.length, rows: rows.slice((page - 1) * pageSize, page * pageSize) };
+  }
+
+  async *all(slice: Slice, criteria: DossierListCriteria) {
+    this.calls.push({ method: 'all', args: [slice, criteria] });
+    yield* [this.matching(criteria)];
+  }
+
+  private matching({ filter }: DossierListCriteria) {
+    return this.pageRows.filter((row) => filter === 'inProgress' || row.status === filter);
+  }
+}
+
+/** Each dossier's events, as the log holds them. */
+export class FakeDossiersRepository implements Fake<DossiersRepository> {
+  readonly events = new Map<string, DossierEvent[]>();
+
+  async eventsOf(dossierId: string) {
+    return this.events.get(dossierId) ?? [];
   }
 }
 

@@ -1,5 +1,7 @@
 import type {
+  DossierDetail,
   DossierPage,
+  NextWorkingDay,
   MetricsSummary,
   Ranking,
   RankingLevel,
@@ -69,6 +71,10 @@ export function createWorkspaceApi(http: HttpClient) {
     summary: (params: SummaryParams) => http.get<MetricsSummary>('/metrics/summary', query(params)),
     ranking: (params: RankingParams) => http.get<Ranking>('/rankings', query(params)),
     dossiers: (params: DossierListParams) => http.get<DossierPage>('/dossiers', query(params)),
+    dossier: (dossierId: string) =>
+      http.get<DossierDetail>(`/dossiers/${encodeURIComponent(dossierId)}`),
+    /** Today (local) and the working day after it: "due tomorrow". */
+    nextWorkingDay: () => http.get<NextWorkingDay>('/calendar/next-working-day'),
     /** Every row of a list as a file, with the same filters as on screen. */
     exportFile: (path: ExportPath, format: ExportFormat, params: object) =>
       http.download(path, { ...query(params), format, page: undefined, pageSize: undefined }),

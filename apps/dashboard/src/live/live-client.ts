@@ -31,6 +31,8 @@ export interface LiveClientOptions {
   token: string;
   window: WindowName;
   scope?: string;
+  /** One agency's figures instead of a unit's (an agency's workspace). */
+  agency?: string;
   handlers: LiveHandlers;
   socketFactory?: SocketFactory;
   /** After a refusal, how long before trying again. */
@@ -108,7 +110,7 @@ export class LiveClient {
     this.window = window;
     this.lastSeq = null;
     if (this.socket?.connected) {
-      this.socket.emit('unsubscribe', { scope: this.options.scope, window: previous });
+      this.socket.emit('unsubscribe', { ...this.target(), window: previous });
       this.subscribe();
     }
   }
@@ -121,6 +123,11 @@ export class LiveClient {
     } else if (this.socket && !this.socket.active) {
       this.socket.connect();
     }
+  }
+
+  private target(): { scope?: string; agency?: string } {
+    const { scope, agency } = this.options;
+    return agency === undefined ? { scope } : { scope, agency };
   }
 
   private retryLater(): void {
@@ -140,7 +147,7 @@ export class LiveClient {
       .timeout(this.options.ackTimeoutMs ?? 10_000)
       .emit(
         'subscribe',
-        { scope: this.options.scope, window },
+        { ...this.target(), window },
         (error: Error | null, response: LiveSnapshot | LiveError) => {
           // A newer subscribe (window switch, reconnect) supersedes this one.
           if (attempt !== this.subscribing || this.stopped || window !== this.window) return;

@@ -97,6 +97,21 @@ export interface Ranking {
   to: string;
   previousFrom: string;
   rows: RankingRow[];
+  /**
+   * What every row is measured against, from the whole ranking even when `rows` holds only
+   * those the caller may see (a chief's "rank 3 of 11", beside the best and the median).
+   */
+  reference?: RankingReference;
+}
+
+/** The whole ranking in brief: how many rows, the first one, and the median of each component. */
+export interface RankingReference {
+  /** Rows ranked province-wide ("of N"). */
+  ranked: number;
+  /** The first row (rank 1). */
+  best: Pick<RankingRow, 'code' | 'name' | 'score' | 'components'> | null;
+  /** Medians over the rows that are not `lowSample` (all rows when every one is). */
+  median: { score: number | null; rates: Partial<Record<ScoreComponent, number>> };
 }
 
 export type Severity = 'warning' | 'critical';
@@ -121,6 +136,32 @@ export interface LateAgencies {
 
 export type DossierStatus = 'overdue' | 'dueSoon' | 'inProgress' | 'paused';
 
+/**
+ * `GET /dossiers?status=`: `inProgress` lists every dossier in progress (whatever its state);
+ * each other value lists the dossiers in that state.
+ */
+export const DOSSIER_LIST_STATUSES = ['inProgress', 'overdue', 'dueSoon', 'paused'] as const;
+export type DossierListStatus = (typeof DOSSIER_LIST_STATUSES)[number];
+
+/** `GET /dossiers?sort=`: the columns a list sorts by, e.g. `sort=overdueDays:desc,dossierId:asc`. */
+export const DOSSIER_SORT_COLUMNS = [
+  'dossierId',
+  'procedureCode',
+  'agencyCode',
+  'unitCode',
+  'channel',
+  'receivedAt',
+  'dueAt',
+  'status',
+  'overdueDays',
+] as const;
+export type DossierSortColumn = (typeof DOSSIER_SORT_COLUMNS)[number];
+export type SortDirection = 'asc' | 'desc';
+export interface DossierSort {
+  column: DossierSortColumn;
+  direction: SortDirection;
+}
+
 export interface DossierRow {
   dossierId: string;
   procedureCode: string;
@@ -139,6 +180,91 @@ export interface DossierPage {
   pageSize: number;
   rows: DossierRow[];
 }
+
+/** A dossier's status at now: in progress in one of its states, or closed. */
+export type DossierDetailStatus = DossierStatus | 'resolved' | 'withdrawn';
+
+/** A day that is not a working day, and why (a weekend, a public holiday, an announced day off). */
+export interface DayOff {
+  date: string;
+  reason: string;
+}
+
+/** A pause of the clock (chờ bổ sung hồ sơ) and the working days it moved the due date on. */
+export interface DuePause {
+  from: string;
+  /** Null while the dossier is still paused. */
+  to: string | null;
+  /** Working days the pause touched (a part day counts); 0 while it is still open. */
+  workingDays: number;
+  /** The due date in force after the pause. */
+  dueAt: string;
+}
+
+/** How a dossier's due date was reached (SPEC §3, "Due date"). */
+export interface DueReasoning {
+  /** The due date before any pause. */
+  base: string;
+  /** `source`: the source system sent `dueAt`; `calendar`: n working days after the day of receipt. */
+  baseFrom: 'source' | 'calendar';
+  /** The procedure's processing days (working days) when the calendar gave the base. */
+  processingDays: number | null;
+  /** Local day of receipt, and the local day the base falls on. */
+  receivedOn: string;
+  baseDueOn: string;
+  /** Days off between the day of receipt and the base due day that the count skipped. */
+  daysSkipped: DayOff[];
+  pauses: DuePause[];
+  /** The due date in force now, after every pause. */
+  dueAt: string;
+  /** The new appointment of a letter of apology (thư xin lỗi); it does not move the due date. */
+  apologyNewDueAt: string | null;
+}
+
+/** One accepted event of a dossier, as it was sent (`eventId`, `type`, `occurredAt`, …). */
+export type DossierEventRecord = { eventId: string; type: string; occurredAt: string } & Record<
+  string,
+  unknown
+>;
+
+/** `GET /dossiers/:dossierId`. */
+export interface DossierDetail extends Omit<DossierRow, 'status'> {
+  status: DossierDetailStatus;
+  resolvedAt: string | null;
+  withdrawnAt: string | null;
+  outcome: 'approved' | 'rejected' | null;
+  /** Resolved by its due date; null while not resolved. */
+  onTime: boolean | null;
+  apologized: boolean;
+  due: DueReasoning;
+  /** Every accepted event, in the order they are applied (by `occurredAt`). */
+  events: DossierEventRecord[];
+}
+
+/** SPEC §6: who may log in (a wall display's kiosk token acts as `wall`). */
+export const USER_ROLES = ['admin', 'leader', 'district_chief', 'agency_head', 'wall'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+/** `POST /auth/login`: the token and what a screen needs to land the user where they belong. */
+export interface LoginAnswer {
+  accessToken: string;
+  role: UserRole;
+  /** A district chief's unit. */
+  unitCode: string | null;
+  /** An agency head's agency. */
+  agencyCode: string | null;
+}
+
+/** `GET /calendar/next-working-day`: "due tomorrow" means due on the next working day. */
+export interface NextWorkingDay {
+  /** The day asked about (default today, local). */
+  date: string;
+  nextWorkingDay: string;
+}
+
+/** The formats of a list's download (`format=` on `/dossiers`, `/rankings`, `/alerts/late-agencies`). */
+export const DOWNLOAD_FORMATS = ['csv', 'xlsx'] as const;
+export type DownloadFormat = (typeof DOWNLOAD_FORMATS)[number];
 
 export interface IngestResult {
   accepted: number;

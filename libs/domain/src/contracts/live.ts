@@ -7,6 +7,11 @@ export const LIVE_NAMESPACE = '/live';
 export interface SubscribeRequest {
   /** A unit code; default the caller's own unit, or the province. */
   scope?: string;
+  /**
+   * One agency's figures instead of a unit's (an agency head's workspace: their own agency, the
+   * default for them). The snapshot's `scope` is then the agency's unit, `summary.agency` the agency.
+   */
+  agency?: string;
   window: WindowName;
 }
 

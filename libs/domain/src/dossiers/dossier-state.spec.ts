@@ -143,6 +143,8 @@ describe('deriveDossierState', () => {
           feeVnd: 0,
         },
         baseDueAt: ms('2021-02-04T23:59:59.999+07:00'),
+        baseDueFrom: 'calendar',
+        pauses: [],
         dueAt: ms('2021-02-04T23:59:59.999+07:00'),
         dueSteps: [
           { from: ms('2021-02-01T09:00:00+07:00'), dueAt: ms('2021-02-04T23:59:59.999+07:00') },

@@ -34,6 +34,10 @@ export interface DossierState {
   } | null;
   /** The due date before any pause: the source's `dueAt`, else from the working-day calendar. */
   baseDueAt: number | null;
+  /** Where `baseDueAt` came from. */
+  baseDueFrom: 'source' | 'calendar' | null;
+  /** Each pause of the clock, and the working days it moved the due date on (0 while open). */
+  pauses: { from: number; to: number | null; workingDays: number }[];
   /** The due date after every pause so far. */
   dueAt: number | null;
   /** Each due date and the instant it took effect (receipt, then each pause's end). */
@@ -65,7 +69,7 @@ export interface DerivationContext {
 }
 
 // Equal instants are applied in the natural order of a dossier's life.
-const ORDER: Record<DossierEvent['type'], number> = {
+const EVENT_ORDER: Record<DossierEvent['type'], number> = {
   'dossier.received': 0,
   'dossier.paused': 1,
   'dossier.resumed': 2,
@@ -77,6 +81,16 @@ const ORDER: Record<DossierEvent['type'], number> = {
 };
 
 const at = (event: IngestEvent) => Date.parse(event.occurredAt);
+
+/** A dossier's events in the order its state applies them: `occurredAt`, then life order. */
+export function eventsInOrder<Event extends DossierEvent>(events: readonly Event[]): Event[] {
+  return [...events].sort(
+    (a, b) =>
+      at(a) - at(b) ||
+      EVENT_ORDER[a.type] - EVENT_ORDER[b.type] ||
+      a.eventId.localeCompare(b.eventId),
+  );
+}
 
 /**
  * A dossier's state is a function of the set of its events ordered by `occurredAt`, whatever order
@@ -94,13 +108,13 @@ export function deriveDossierState(
   // The same eventId again is a duplicate and changes nothing (SPEC §3): the first copy stands.
   const unique = new Map<string, DossierEvent>();
   for (const event of events) if (!unique.has(event.eventId)) unique.set(event.eventId, event);
-  const sorted = [...unique.values()].sort(
-    (a, b) => at(a) - at(b) || ORDER[a.type] - ORDER[b.type] || a.eventId.localeCompare(b.eventId),
-  );
+  const sorted = eventsInOrder([...unique.values()]);
   const state: DossierState = {
     dossierId,
     received: null,
     baseDueAt: null,
+    baseDueFrom: null,
+    pauses: [],
     dueAt: null,
     dueSteps: [],
     resolvedAt: null,
@@ -184,7 +198,10 @@ export function deriveDossierState(
 
   if (state.received) {
     const base = baseDueAt(firstReceived(sorted), state.received, context);
-    if (base !== null) buildTimeline(state, base, pauses, end, context.calendar);
+    if (base !== null) {
+      state.baseDueFrom = firstReceived(sorted).dueAt ? 'source' : 'calendar';
+      buildTimeline(state, base, pauses, end, context.calendar);
+    }
   }
   state.facts = factsOf(state);
   return state;
@@ -257,11 +274,13 @@ function buildTimeline(
     active(pause.start);
     state.paused.push(afterUntil(pause.start, pause.end));
     if (pause.end === null) {
+      state.pauses.push({ from: pause.start, to: null, workingDays: 0 });
       state.dueAt = due;
       return;
     }
     const { clock } = calendar;
     const touched = calendar.workingDaysTouched(clock.dateOf(pause.start), clock.dateOf(pause.end));
+    state.pauses.push({ from: pause.start, to: pause.end, workingDays: touched });
     due = shiftDue(due, touched, calendar);
     cursor = pause.end;
     state.dueSteps.push({ from: cursor, dueAt: due });

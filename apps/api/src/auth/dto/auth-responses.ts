@@ -9,6 +9,7 @@ export class LoginResponse extends createZodDto(
     accessToken: z.string().describe('A bearer token for the Authorization header'),
     role,
     unitCode: z.string().nullable(),
+    agencyCode: z.string().nullable(),
   }),
 ) {}
 
@@ -16,6 +17,7 @@ const user = z.object({
   username: z.string(),
   role,
   unitCode: z.string().nullable(),
+  agencyCode: z.string().nullable(),
   disabled: z.boolean(),
 });
 export class UserResponse extends createZodDto(user) {}

@@ -5,6 +5,7 @@ import { LeanReadPath1764000000000 } from './1764000000000-LeanReadPath';
 import { SetAsideDossiers1764100000000 } from './1764100000000-SetAsideDossiers';
 import { AppSecrets1764300000000 } from './1764300000000-AppSecrets';
 import { AuditLog1764400000000 } from './1764400000000-AuditLog';
+import { AgencyHeads1764420000000 } from './1764420000000-AgencyHeads';
 import { BriefingSnapshots1764500000000 } from './1764500000000-BriefingSnapshots';
 import { WallTokenScope1764600000000 } from './1764600000000-WallTokenScope';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   SetAsideDossiers1764100000000,
   AppSecrets1764300000000,
   AuditLog1764400000000,
+  AgencyHeads1764420000000,
   BriefingSnapshots1764500000000,
   WallTokenScope1764600000000,
 ];

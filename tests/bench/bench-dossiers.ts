@@ -1,17 +1,52 @@
+/**
+ * What the read benchmarks share: the built API started on a database of the bench server, and
+ * the derived tables filled with generated dossiers.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
 import { COUNTERS } from '@ioc/domain';
 import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { databaseUrl, sql } from './bench-database';
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The built API (`dist/`) on the database, in demo mode without the simulator. */
+export async function startApi(database: string, port: number): Promise<ChildProcess> {
+  const base = `http://127.0.0.1:${port}/api/v1`;
+  const api = spawn('node', ['dist/apps/api/main.js'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl(database),
+      PORT: String(port),
+      DEMO: 'on',
+      SIMULATOR: 'off',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  let exited = false;
+  api.once('exit', () => (exited = true));
+  // A busy shared machine may take minutes to migrate and seed a 5 M database.
+  for (let i = 0; i < 1200 && !exited; i++) {
+    const up = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) return api;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  api.kill('SIGTERM');
+  throw new Error(exited ? 'API exited at start' : 'API did not start');
+}
 
 /**
  * Fills the derived tables with `count` more dossiers spread over the last 13 months, shaped as
  * the projection writes them (one received and one resolved fact each, ~2 % still open), and
  * rebuilds the rollups from the facts. Only reads are measured on this data.
  */
-export async function addBulkDossiers(
-  database: string,
-  from: number,
-  count: number,
-): Promise<void> {
+export async function addDossiers(database: string, from: number, count: number): Promise<void> {
   const url = databaseUrl(database);
   const agencies = directory.agencies.filter((a) => a.kind === 'commune_committee');
   const values = [agencies.map((a) => a.code), agencies.map((a) => a.unitCode)];
