@@ -321,7 +321,8 @@ describe('DossierStatusRepository', () => {
     const read = async (instant: number) => {
       const pages = [];
       for (const filter of filters) {
-        const page = await repository.page(province, { filter, instant, zone: ZONE }, 1, 50);
+        const criteria = { filter, instant, zone: ZONE, horizon: latestEventDerived };
+        const page = await repository.page(province, criteria, 1, 50);
         pages.push({
           total: page.total,
           rows: page.rows.map(({ dossierId, status, dueAt, overdueDays }) => ({
@@ -364,11 +365,24 @@ describe('DossierStatusRepository', () => {
     const read = async (instant: number) => {
       const lists = [];
       for (const dueOn of days) {
-        const criteria = { filter: 'inProgress', instant, zone: ZONE, dueOn, sort } as const;
+        const criteria = {
+          filter: 'inProgress',
+          instant,
+          zone: ZONE,
+          dueOn,
+          sort,
+          horizon: latestEventDerived,
+        } as const;
         const { rows } = await repository.page(province, criteria, 1, 50);
         lists.push(rows.map((row) => row.dossierId));
       }
-      const prefixed = { filter: 'inProgress', instant, zone: ZONE, codePrefix: 'ST-P' } as const;
+      const prefixed = {
+        filter: 'inProgress',
+        instant,
+        zone: ZONE,
+        codePrefix: 'ST-P',
+        horizon: latestEventDerived,
+      } as const;
       lists.push((await repository.page(province, prefixed, 1, 50)).rows.map((r) => r.dossierId));
       // Every row through the cursor, in batches of two: the same as one page of them all.
       const all = [];

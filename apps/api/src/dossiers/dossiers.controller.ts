@@ -104,7 +104,7 @@ export class DossiersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     if (!query.format) return this.dossiers.list(principal, query);
-    const { scope, rows } = this.dossiers.all(principal, query);
+    const { scope, rows } = await this.dossiers.all(principal, query);
     return this.exports.download(
       query.format,
       {

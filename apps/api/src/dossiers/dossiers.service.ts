@@ -54,16 +54,18 @@ export class DossiersService {
 
   async list(principal: Principal, query: DossierListQuery): Promise<DossierPage> {
     const { slice, criteria } = this.criteria(principal, query);
+    criteria.horizon = await this.metrics.latestEventDerived();
     const { total, rows } = await this.statuses.page(slice, criteria, query.page, query.pageSize);
     return { total, page: query.page, pageSize: query.pageSize, rows };
   }
 
   /** Every row of the list (not one page), in batches, and the scope it was checked against. */
-  all(
+  async all(
     principal: Principal,
     query: DossierListQuery,
-  ): { scope: ResolvedScope; rows: AsyncIterable<DossierRow[]> } {
+  ): Promise<{ scope: ResolvedScope; rows: AsyncIterable<DossierRow[]> }> {
     const { scope, slice, criteria } = this.criteria(principal, query);
+    criteria.horizon = await this.metrics.latestEventDerived();
     return { scope, rows: this.statuses.all(slice, criteria) };
   }
 

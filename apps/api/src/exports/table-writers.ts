@@ -56,7 +56,14 @@ function csvCell(type: ColumnType, value: CellValue, clock: LocalClock): string 
  */
 async function drained(stream: Writable, out: Writable = stream): Promise<void> {
   if (stream.writableNeedDrain && !out.destroyed) {
-    await Promise.race([once(stream, 'drain'), once(out, 'close')]);
+    // The listener of whichever comes second is taken off, so waits never pile listeners up.
+    const waited = new AbortController();
+    const { signal } = waited;
+    try {
+      await Promise.race([once(stream, 'drain', { signal }), once(out, 'close', { signal })]);
+    } finally {
+      waited.abort();
+    }
   }
   if (out.destroyed) throw new Error('the download was abandoned');
 }

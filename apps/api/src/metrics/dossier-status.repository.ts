@@ -275,6 +275,8 @@ export interface DossierListCriteria {
   codePrefix?: string;
   /** Most urgent first (earliest due date) unless told otherwise; the code breaks ties. */
   sort?: readonly DossierSort[];
+  /** The latest event derived: after it, the open dossiers' own table answers. */
+  horizon?: number;
 }
 
 type DossierRowSql = Omit<DossierRow, 'receivedAt' | 'dueAt'> & {
@@ -313,26 +315,31 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
  */
 function listSql(slice: Slice, criteria: DossierListCriteria) {
   const params = new SqlParams();
-  const s = sliceSql(slice, 'dossier', 'd', params);
+  // After the latest event derived, the narrow open-dossier table answers (every live screen).
+  const now = criteria.horizon !== undefined && isCurrent(criteria.instant, criteria.horizon);
+  const s = sliceSql(slice, now ? 'open_dossier' : 'dossier', 'd', params);
   const at = `${params.add(iso(criteria.instant))}::timestamptz`;
   const tz = params.add(criteria.zone);
-  const states = history.states(at);
-  const conditions = [history.open(at), filterSql(criteria.filter, states), s.where];
+  const states = now ? current.states(at) : history.states(at);
+  const conditions = [filterSql(criteria.filter, states), s.where];
+  if (!now) conditions.unshift(history.open(at));
   if (criteria.codePrefix !== undefined) {
     conditions.push(`d.dossier_id LIKE ${params.add(likePrefix(criteria.codePrefix))}`);
   }
   const dueOn =
     criteria.dueOn === undefined
       ? ''
-      : `WHERE (due AT TIME ZONE ${tz})::date = ${params.add(criteria.dueOn)}::date`;
+      : `WHERE (o.due AT TIME ZONE ${tz})::date = ${params.add(criteria.dueOn)}::date`;
+  // Which dossiers, their due date in force and status; then their fields, by primary key.
   const sql = `
-    SELECT dossier_id AS "dossierId", procedure_code AS "procedureCode", agency_code AS "agencyCode",
-           unit_code AS "unitCode", channel, received_at AS "receivedAt", due AS "dueAt", status,
-           CASE WHEN status = 'overdue' THEN ${localDaysSql('due', at, tz)} ELSE 0 END::int AS "overdueDays"
+    SELECT x.dossier_id AS "dossierId", x.procedure_code AS "procedureCode", x.agency_code AS "agencyCode",
+           x.unit_code AS "unitCode", x.channel, x.received_at AS "receivedAt", o.due AS "dueAt", o.status,
+           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays"
       FROM (
-        SELECT d.*, ${history.dueAt(at)} AS due, ${statusSql(states)} AS status
+        SELECT d.dossier_id, ${now ? current.dueAt : history.dueAt(at)} AS due, ${statusSql(states)} AS status
           FROM ${s.from}
-         WHERE ${conditions.join(' AND ')}) AS open_dossiers
+         WHERE ${conditions.join(' AND ')}) AS o
+      JOIN dossier x ON x.dossier_id = o.dossier_id
      ${dueOn}`;
   const sort = criteria.sort?.length ? criteria.sort : DEFAULT_SORT;
   const keys = sort.map(

@@ -55,6 +55,11 @@ export class MetricsService {
     return badRequestIfInvalid(() => resolveWindow(query, this.clock.now(), this.calendar.clock));
   }
 
+  /** The latest event instant derived: the figures of any later instant read the open dossiers. */
+  latestEventDerived(): Promise<number> {
+    return this.repository.latestEventDerived();
+  }
+
   /** An instant given as ISO-8601 with offset, or now. */
   instant(value: string | undefined): number {
     return value ? badRequestIfInvalid(() => parseInstant('to', value)) : this.clock.now();
