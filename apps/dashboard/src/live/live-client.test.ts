@@ -148,4 +148,21 @@ describe('LiveClient', () => {
     expect(snapshots).toHaveLength(0);
     expect(states).toContain('refused');
   });
+
+  it('gives up for good when the server withdraws the credential, and says so', () => {
+    vi.useFakeTimers();
+    try {
+      const { socket, states } = setup();
+      socket.fire('connect');
+      socket.subscribes()[0].ack?.(null, snapshot(5));
+      socket.fire('withdrawn', { status: 401, error: 'Unknown or revoked wall token' });
+      socket.fire('disconnect', 'io server disconnect');
+      vi.advanceTimersByTime(60_000);
+      expect(states.at(-1)).toBe('refused');
+      expect(socket.connected).toBe(false);
+      expect(socket.subscribes()).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });

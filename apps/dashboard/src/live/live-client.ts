@@ -2,6 +2,7 @@ import {
   LIVE_NAMESPACE,
   isLiveError,
   type ClientToServerEvents,
+  type LiveAccessWithdrawn,
   type LiveError,
   type LiveSnapshot,
   type ServerToClientEvents,
@@ -25,6 +26,8 @@ export type LinkState = 'connecting' | 'subscribed' | 'disconnected' | 'refused'
 export interface LiveHandlers {
   snapshot(snapshot: LiveSnapshot): void;
   state(state: LinkState, reason?: string): void;
+  /** The server took this access away (SPEC §6): 401 the credential itself, 403 this view. */
+  withdrawn?(notice: LiveAccessWithdrawn): void;
 }
 
 export interface LiveClientOptions {
@@ -75,6 +78,7 @@ export class LiveClient {
     this.options.handlers.state('connecting');
     socket.on('connect', () => this.subscribe());
     socket.on('update', (snapshot) => this.onUpdate(snapshot));
+    socket.on('withdrawn', (notice) => this.onWithdrawn(notice));
     socket.on('disconnect', (reason) => {
       this.lastSeq = null;
       this.options.handlers.state('disconnected', reason);
@@ -164,6 +168,13 @@ export class LiveClient {
           this.options.handlers.snapshot(response);
         },
       );
+  }
+
+  private onWithdrawn(notice: LiveAccessWithdrawn): void {
+    // A withdrawn credential will not come back by reconnecting: stop asking.
+    if (notice.status === 401) this.stop();
+    this.options.handlers.state('refused', notice.error);
+    this.options.handlers.withdrawn?.(notice);
   }
 
   private onUpdate(snapshot: LiveSnapshot): void {

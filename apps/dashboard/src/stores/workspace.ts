@@ -271,6 +271,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       handlers: {
         snapshot: onSnapshot,
         state: (next) => (link.value = next),
+        withdrawn: (notice) => {
+          if (notice.status === 401) session.invalidate();
+        },
       },
     });
     live.start();
