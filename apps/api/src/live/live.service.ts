@@ -1,4 +1,5 @@
 import {
+  GroupFigures,
   LiveSnapshot,
   previousWindow,
   Ranking,
@@ -43,6 +44,8 @@ interface WindowReading {
   /** How fresh the figures are, read before them. */
   freshness: Freshness;
   province: ProvinceFigures;
+  /** Per-unit figures of the window just before, for a scoped room's ranking of children. */
+  before: Map<string, GroupFigures>;
   districtRanking: Ranking;
 }
 
@@ -197,8 +200,26 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       window,
       freshness,
       province,
+      before,
       districtRanking: this.rankings.unitRankingOf('district', window, province.byUnit, before),
     };
+  }
+
+  /**
+   * The province's wall ranks the units right below it (as its viewer may see them); a unit's own
+   * wall ranks that unit's children among themselves.
+   */
+  private rankingOf(scope: string, viewer: Principal, reading: WindowReading): Ranking {
+    if (scope === this.directory.current.province?.code)
+      return this.rankings.visibleTo(viewer, reading.districtRanking);
+    // Below a district (or a commune) there are only communes.
+    return this.rankings.unitRankingOf(
+      'commune',
+      reading.window,
+      reading.province.byUnit,
+      reading.before,
+      scope,
+    );
   }
 
   private refresh(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
@@ -210,7 +231,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
 
   private async compute(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
     room.dirty = false;
-    const { window, freshness, province, districtRanking } = await readings(room.key.window);
+    const reading = await readings(room.key.window);
+    const { window, freshness, province } = reading;
     const { scope } = room.key;
     const units = this.directory.current.subtree(scope);
     const summary = summaryOf(
@@ -229,7 +251,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking: this.rankings.visibleTo(room.viewer, districtRanking),
+      ranking: this.rankingOf(scope, room.viewer, reading),
       lateAgencies: this.alerts.lateAgenciesOf(scope, window, province.byAgency),
     };
     if (this.rooms.has(name) && this.publisher) {

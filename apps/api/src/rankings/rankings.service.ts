@@ -80,12 +80,16 @@ export class RankingsService {
       : this.unitRankingOf(level, window, current, before);
   }
 
-  /** Every row of a ranking of units from per-unit figures of the window and the one before it. */
+  /**
+   * Every row of a ranking of units from per-unit figures of the window and the one before it;
+   * with `parentCode`, that unit's children ranked among themselves (a unit's own wall).
+   */
   unitRankingOf(
     level: Exclude<RankingLevel, 'agency'>,
     window: TimeWindow,
     current: Map<string, GroupFigures>,
     before: Map<string, GroupFigures>,
+    parentCode?: string,
   ): Ranking {
     return unitRankingOf(
       level,
@@ -94,6 +98,7 @@ export class RankingsService {
       current,
       before,
       this.config.metricSettings,
+      parentCode,
     );
   }
 

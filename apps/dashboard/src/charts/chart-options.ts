@@ -12,7 +12,7 @@ export function chartBase() {
 
 /** Axis and legend styling shared by the trend charts, sized in rem. */
 export function trendBase(rem: number) {
-  const label = { fontFamily: FONT_FAMILY, fontSize: Math.round(0.8 * rem), color: palette.muted };
+  const label = { fontFamily: FONT_FAMILY, fontSize: Math.round(1 * rem), color: palette.muted };
   return {
     label,
     grid: { left: 3.6 * rem, right: 1.2 * rem, top: 2.2 * rem, bottom: 1.8 * rem },
@@ -32,6 +32,8 @@ export function trendBase(rem: number) {
     },
     valueAxis: {
       type: 'value' as const,
+      // Short charts: three labels at 1 rem never touch.
+      splitNumber: 2,
       axisLabel: label,
       splitLine: { lineStyle: { color: palette.grid } },
     },
@@ -64,10 +66,14 @@ export function trendOption(
   };
 }
 
-/** A value axis whose labels are written by `format`. */
-export function valueAxis(rem: number, format: (value: number) => string) {
+/** A value axis whose labels are written by `format`; counts never get fractional ticks. */
+export function valueAxis(rem: number, format: (value: number) => string, counts = true) {
   const base = trendBase(rem);
-  return { ...base.valueAxis, axisLabel: { ...base.label, formatter: format } };
+  return {
+    ...base.valueAxis,
+    ...(counts ? { minInterval: 1 } : {}),
+    axisLabel: { ...base.label, formatter: format },
+  };
 }
 
 interface TrendSeries {

@@ -78,6 +78,8 @@ export type ScoreComponents = Partial<Record<ScoreComponent, ScoreComponentPoint
 export interface RankingRow {
   rank: number;
   previousRank: number | null;
+  /** The score in the window of the same length just before: the movement in points. */
+  previousScore: number | null;
   code: string;
   name: string;
   score: number | null;
