@@ -135,7 +135,9 @@ export function rankingPages(
   lowSamplePerLine = 2,
 ): RankingLine[][] {
   const size = Math.max(3, perPage);
-  const medianScore = median(split.ranked.map((row) => row.score!));
+  // A median of one or two units says nothing the rows do not.
+  const medianScore =
+    split.ranked.length >= 3 ? median(split.ranked.map((row) => row.score!)) : null;
   const rowLines = (rows: readonly RankingRow[]): RankingLine[] =>
     rows.map((row) => ({ kind: 'row', row }));
   const withMedian = (rows: readonly RankingRow[]): RankingLine[] => {
