@@ -73,7 +73,7 @@ export const en: Messages = {
   },
   rank: {
     title: 'District ranking',
-    titleCommune: 'Commune and ward ranking',
+    titleCommune: 'Commune ranking',
     measured: 'Service index ({points} points measured)',
     change: '± points',
     unit: 'Unit',
@@ -139,6 +139,10 @@ export const en: Messages = {
     count: 'Transactions',
     weekOf: 'Week of {day}',
     date: 'Date',
+    today: 'Today',
+    thisWeek: 'This week',
+    holiday: 'Off {day}: {name}',
+    dayOff: 'day off',
   },
   loading: 'Loading data…',
   login: {

@@ -138,6 +138,10 @@ export const vi = {
     count: 'Giao dịch',
     weekOf: 'Tuần {day}',
     date: 'Ngày',
+    today: 'Hôm nay',
+    thisWeek: 'Tuần này',
+    holiday: 'Nghỉ {day}: {name}',
+    dayOff: 'ngày nghỉ',
   },
   loading: 'Đang tải dữ liệu…',
   login: {

@@ -156,6 +156,11 @@ export interface DailyFigures {
   resolvedOnTime: number;
   paymentsSucceeded: number;
   paymentsAmountVnd: number;
+  /**
+   * Why the day is not a working day: `weekend`, the holiday's name, `public holiday` (from the
+   * holiday library) or `operator` (an override); null on a working day.
+   */
+  dayOff: string | null;
 }
 
 export interface DailySeries {
