@@ -142,6 +142,7 @@ export const en: Messages = {
     today: 'Today',
     thisWeek: 'This week',
     holiday: 'Off {day}: {name}',
+    holidayShort: 'Holiday {day}',
     dayOff: 'day off',
   },
   loading: 'Loading data…',

@@ -141,6 +141,7 @@ export const vi = {
     today: 'Hôm nay',
     thisWeek: 'Tuần này',
     holiday: 'Nghỉ {day}: {name}',
+    holidayShort: 'Nghỉ lễ {day}',
     dayOff: 'ngày nghỉ',
   },
   loading: 'Đang tải dữ liệu…',
