@@ -127,7 +127,7 @@ export const en: Messages = {
     lost: '{n} points lost',
   },
   trends: {
-    daily: 'Received, resolved (30 days)',
+    daily: 'Dossiers per day',
     weekly: 'On time per week',
     targetNote: 'Target {rate}',
     payments: 'Online payments',

@@ -126,7 +126,7 @@ export const vi = {
     lost: 'mất {n} điểm',
   },
   trends: {
-    daily: 'Tiếp nhận, giải quyết (30 ngày)',
+    daily: 'Hồ sơ theo ngày',
     weekly: 'Đúng hạn theo tuần',
     targetNote: 'Mục tiêu {rate}',
     payments: 'Thanh toán trực tuyến',
