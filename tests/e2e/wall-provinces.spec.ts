@@ -150,6 +150,9 @@ describe('video wall of a two-tier province (Đồng Nai 2025, then 168 communes
     await page.goto(`${stack.url}/wall?token=${stack.wallToken}&rotate=0&scope=${BIEN_HOA}`);
     await page.waitForSelector('[data-testid="map-none"]', { timeout: 20_000 });
     expect(await page.textContent('[data-testid="wall-unit"]')).toBe('Phường Biên Hòa');
+    expect(await page.textContent('[data-testid="ranking-none"]')).toContain(
+      'Đơn vị không có cấp dưới',
+    );
     expect(await page.textContent('body')).not.toContain('Đang tải bản đồ');
     await expectFits('wall-dong-nai-ward-1920x1080', 1080);
   });
