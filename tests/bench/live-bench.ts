@@ -20,6 +20,11 @@
  *    computations per room per second (distinct `seq` values seen per room).
  * 3. Capacity: clients stepped up (1000, 2000, 3000, …) while p99 stays under 1 s.
  *
+ * 4. With LIVE_BENCH_UNITS=168: after the 500-client phase on Bình Phước (11 districts ranked),
+ *    the same 500 clients on Đồng Nai 2025 grown to 168 communes (synthetic-province.ts), every
+ *    snapshot carrying the 168-row ranking: p99 event-to-screen of both, side by side. Only
+ *    phases 1 and 4 run (no capacity steps).
+ *
  * Knobs: LIVE_BENCH_RATE (events/s, default 2000), LIVE_BENCH_SECONDS (per phase, default 40),
  * LIVE_BENCH_WARMUP (s, default 5), LIVE_BENCH_STEPS (default 1000,2000,3000,4000,5000,6000,8000),
  * LIVE_BENCH_WORKERS (client threads, default 2), LIVE_BENCH_ROOMS (the first n of the 10 rooms).
@@ -27,7 +32,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { Worker } from 'node:worker_threads';
-import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
+import { binhPhuocDirectory } from '@ioc/domain/demo';
+import { syntheticAdditions, syntheticDirectory } from '../support/synthetic-province';
 import { backendCpu, BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { cpuMs, loadAverage, machine } from './process-usage';
 
@@ -67,34 +73,52 @@ const ms = (value: number) =>
 // ---------------------------------------------------------------------------------------------
 // Rooms and events
 
-const units = directory.units;
-const parentOf = new Map(units.map((u) => [u.code, u.parentCode]));
-const province = units.find((u) => u.level === 'province')!.code;
-const districts = units.filter((u) => u.level === 'district').map((u) => u.code);
-const communes = units.filter((u) => u.level === 'commune').map((u) => u.code);
-const procedures = directory.procedures
-  .filter((p) => p.agencyKind === 'commune_committee')
-  .map((p) => p.code);
+/** The directory the phases run on: Bình Phước, or Đồng Nai grown to LIVE_BENCH_UNITS communes. */
+interface BenchDirectory {
+  units: { code: string; level: string; parentCode: string | null }[];
+  procedures: { code: string; agencyKind?: string }[];
+}
+const GROWN_UNITS = process.env.LIVE_BENCH_UNITS ? Number(process.env.LIVE_BENCH_UNITS) : 0;
+let demoProvince = 'binh-phuoc-2021';
 
 interface Room {
   scope: string;
   window: 'today' | 'week' | 'month' | 'year';
 }
-/** Room 0 is what the walls watch; the nine others are spread over districts and windows. */
-const ALL_ROOMS: Room[] = [
-  { scope: province, window: 'today' },
-  { scope: province, window: 'week' },
-  { scope: province, window: 'month' },
-  { scope: province, window: 'year' },
-  { scope: districts[0], window: 'today' },
-  { scope: districts[1], window: 'today' },
-  { scope: districts[2], window: 'today' },
-  { scope: districts[3], window: 'week' },
-  { scope: districts[4], window: 'month' },
-  { scope: districts[5], window: 'year' },
-];
-/** LIVE_BENCH_ROOMS=1: every client on the province's today, to see the cost of sending alone. */
-const ROOMS = ALL_ROOMS.slice(0, Number(process.env.LIVE_BENCH_ROOMS ?? ALL_ROOMS.length));
+let parentOf = new Map<string, string | null>();
+let province = '';
+let communes: string[] = [];
+let procedures: string[] = [];
+let ROOMS: Room[] = [];
+
+function useDirectory(directory: BenchDirectory, name: string): void {
+  demoProvince = name;
+  const units = directory.units;
+  parentOf = new Map(units.map((u) => [u.code, u.parentCode]));
+  province = units.find((u) => u.level === 'province')!.code;
+  // The units right below the province: districts, or communes in a two-tier province.
+  const ranked = units.filter((u) => u.parentCode === province).map((u) => u.code);
+  communes = units.filter((u) => u.level === 'commune').map((u) => u.code);
+  procedures = directory.procedures
+    .filter((p) => p.agencyKind === 'commune_committee')
+    .map((p) => p.code);
+  /** Room 0 is what the walls watch; the nine others are spread over units and windows. */
+  const allRooms: Room[] = [
+    { scope: province, window: 'today' },
+    { scope: province, window: 'week' },
+    { scope: province, window: 'month' },
+    { scope: province, window: 'year' },
+    { scope: ranked[0], window: 'today' },
+    { scope: ranked[1], window: 'today' },
+    { scope: ranked[2], window: 'today' },
+    { scope: ranked[3], window: 'week' },
+    { scope: ranked[4], window: 'month' },
+    { scope: ranked[5], window: 'year' },
+  ];
+  /** LIVE_BENCH_ROOMS=1: every client on the province's today, to see the cost of sending alone. */
+  ROOMS = allRooms.slice(0, Number(process.env.LIVE_BENCH_ROOMS ?? allRooms.length));
+}
+useDirectory(binhPhuocDirectory, 'binh-phuoc-2021');
 const roomLabel = (r: Room) => `${r.scope}/${r.window}`;
 
 /** How many clients each room holds at `total` clients: 1 each at 10, else 80 % on room 0. */
@@ -120,7 +144,8 @@ function batch(): { events: object[]; perRoom: number[] } {
     const unit = communes[(n * BATCH + i) % communes.length];
     const district = parentOf.get(unit);
     ROOMS.forEach(
-      (room, r) => (room.scope === province || room.scope === district) && perRoom[r]++,
+      (room, r) =>
+        (room.scope === province || room.scope === district || room.scope === unit) && perRoom[r]++,
     );
     return {
       eventId: `live-${runId}-${n}-${i}`,
@@ -369,6 +394,7 @@ async function startApi(): Promise<ChildProcess> {
     ...process.env,
     DATABASE_URL: databaseUrl(DATABASE),
     DEMO: 'on',
+    DEMO_PROVINCE: demoProvince,
     SIMULATOR: 'off',
     LOG_LEVEL: 'warn',
     LIVE_TICK_MS: String(TICK_MS),
@@ -419,14 +445,27 @@ async function stopApi(api: ChildProcess): Promise<void> {
   }
 }
 
-async function login(): Promise<string> {
+async function login(username = 'leader'): Promise<string> {
   const response = await fetch(`${base()}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'leader', password: 'demo' }),
+    body: JSON.stringify({ username, password: 'demo' }),
   });
   if (!response.ok) throw new Error(`login ${response.status}`);
   return ((await response.json()) as { accessToken: string }).accessToken;
+}
+
+/** Grows the running Đồng Nai demo to GROWN_UNITS communes, as an operator's import would. */
+async function growDirectory(): Promise<void> {
+  const response = await fetch(`${base()}/directory/import`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      authorization: `Bearer ${await login('admin')}`,
+    },
+    body: JSON.stringify(syntheticAdditions(GROWN_UNITS)),
+  });
+  if (!response.ok) throw new Error(`directory import ${response.status}`);
 }
 
 function dbCpuSince(before: Map<number, number>, after: Map<number, number>): number {
@@ -466,6 +505,7 @@ interface PhaseResult {
 async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | { failed: string }> {
   const api = await startApi();
   try {
+    if (demoProvince === 'dong-nai-2025') await growDirectory();
     const token = await login();
     const connectStarted = performance.now();
     const grown = await pool.grow(clients, token);
@@ -629,6 +669,17 @@ async function main(): Promise<void> {
     return result;
   };
   try {
+    if (GROWN_UNITS) {
+      const eleven = await run(500, 'latency at 500 clients, 11 districts ranked');
+      useDirectory(syntheticDirectory(GROWN_UNITS), 'dong-nai-2025');
+      const grown = await run(500, `latency at 500 clients, ${GROWN_UNITS} communes ranked`);
+      console.log(
+        `\nsummary: 500 clients, ${RATE} events/s, event-to-screen p99 with 11 ranked units ` +
+          `${ms(eleven?.p99 ?? NaN)}, with ${GROWN_UNITS} ${ms(grown?.p99 ?? NaN)} ` +
+          `(p50 ${ms(eleven?.p50 ?? NaN)} / ${ms(grown?.p50 ?? NaN)})`,
+      );
+      return;
+    }
     await run(0, 'ingest alone');
     const ten = await run(10, 'work at 10 clients');
     const five = await run(500, 'latency and work at 500 clients');

@@ -7,6 +7,8 @@
  *
  *   npm run bench:wall                          # 10 minutes
  *   WALL_SOAK_MINUTES=30 npm run bench:wall
+ *   WALL_SOAK_PROVINCE=dong-nai-2025 WALL_SOAK_SIZE=3840x2160 npm run bench:wall   # 95 communes
+ *   WALL_SOAK_PROVINCE=dong-nai-2025 WALL_SOAK_UNITS=168 WALL_SOAK_SIZE=3840x2160 npm run bench:wall
  *
  * Needs Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and a PostgreSQL server
  * (WALL_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres).
@@ -15,16 +17,19 @@
 import { cpus, loadavg, totalmem } from 'node:os';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
+import { DEFAULT_DEMO_PROVINCE, type DemoProvince } from '@ioc/domain/demo';
 import { startWallStack } from './wall-stack';
 
 const MINUTES = Number(process.env.WALL_SOAK_MINUTES ?? 10);
 /** Two whole rotations (4 windows × 30 s): caches filled, every window subscribed once. */
-const WARM_UP_MS = 240_000;
+const WARM_UP_MS = Number(process.env.WALL_SOAK_WARMUP_S ?? 240) * 1000;
 /** One rotation: every sample is taken on the same window, so they compare. */
 const SAMPLE_EVERY_MS = 120_000;
 const PORT = Number(process.env.WALL_SOAK_PORT ?? 3901);
-const WIDTH = 1920;
-const HEIGHT = 1080;
+const [WIDTH, HEIGHT] = (process.env.WALL_SOAK_SIZE ?? '1920x1080').split('x').map(Number);
+const PROVINCE = (process.env.WALL_SOAK_PROVINCE ?? DEFAULT_DEMO_PROVINCE) as DemoProvince;
+/** Đồng Nai grown to this many communes (synthetic-province.ts), e.g. 168. */
+const UNITS = process.env.WALL_SOAK_UNITS ? Number(process.env.WALL_SOAK_UNITS) : undefined;
 
 interface Sample {
   minute: number;
@@ -86,7 +91,10 @@ async function main(): Promise<void> {
     port: PORT,
     database: 'ioc_wall_soak',
     backfillDays: 60,
-    perDay: 120,
+    // About as many dossiers a unit as Bình Phước's 11 districts get at 120 a day.
+    perDay: PROVINCE === DEFAULT_DEMO_PROVINCE ? 120 : 600,
+    province: PROVINCE,
+    units: UNITS,
   });
   const browser = await launchChromium();
   let ticks = 0;
@@ -150,7 +158,8 @@ async function main(): Promise<void> {
 ### Video wall soak — ${new Date().toISOString().slice(0, 10)}
 
 - Machine: ${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB; Chromium ${browser.version()} headless (--disable-gpu), ${WIDTH}×${HEIGHT}
-- Command: \`WALL_SOAK_MINUTES=${MINUTES} npm run bench:wall\` (API in-process on PostgreSQL, ${ticks} one-second ticks posted, ${tickErrors} failed; windows rotating every 30 s)
+- Wall: ${PROVINCE}${UNITS ? ` grown to ${UNITS} communes` : ''}
+- Command: \`WALL_SOAK_MINUTES=${MINUTES} WALL_SOAK_PROVINCE=${PROVINCE}${UNITS ? ` WALL_SOAK_UNITS=${UNITS}` : ''} WALL_SOAK_SIZE=${WIDTH}x${HEIGHT} WALL_SOAK_WARMUP_S=${WARM_UP_MS / 1000} npm run bench:wall\` (API in-process on PostgreSQL, ${ticks} one-second ticks posted, ${tickErrors} failed; windows rotating every 30 s)
 - Measured over ${(elapsedS / 60).toFixed(1)} min after a ${WARM_UP_MS / 1000} s warm-up, sampled every ${SAMPLE_EVERY_MS / 1000} s (one whole rotation, so always on the same window); heap after a forced GC
 - Machine load (1-minute average) at the start and the end: ${loadAtStart.toFixed(2)} / ${loadavg()[0].toFixed(2)}
 

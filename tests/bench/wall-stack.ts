@@ -4,12 +4,21 @@
  * backfill of past weeks and then events every second.
  *
  *   npm run wall:demo      # serves http://127.0.0.1:3900/wall?token=… until Ctrl-C
+ *   WALL_PROVINCE=dong-nai-2025 npm run wall:demo        # Đồng Nai 2025, 95 communes
+ *   WALL_PROVINCE=dong-nai-2025 WALL_UNITS=168 npm run wall:demo   # grown to 168 (synthetic)
  *
  * The database server: WALL_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres.
  */
 import { Client } from 'pg';
-import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
-import { issueWallToken, postEvents, WallTraffic } from '../support/wall-traffic';
+import { DEFAULT_DEMO_PROVINCE, demoProvinces, type DemoProvince } from '@ioc/domain/demo';
+import { syntheticAdditions, syntheticDirectory } from '../support/synthetic-province';
+import {
+  adminToken,
+  issueWallToken,
+  postEvents,
+  WallTraffic,
+  type TrafficDirectory,
+} from '../support/wall-traffic';
 
 export interface WallStack {
   url: string;
@@ -26,6 +35,9 @@ export interface WallStackOptions {
   backfillDays?: number;
   perDay?: number;
   seed?: number;
+  province?: DemoProvince;
+  /** Grow Đồng Nai 2025 to this many communes with made-up ones (synthetic-province.ts). */
+  units?: number;
 }
 
 const SERVER =
@@ -53,6 +65,7 @@ export async function startWallStack(options: WallStackOptions): Promise<WallSta
     DATABASE_URL: urlFor(options.database),
     PORT: String(options.port),
     DEMO: 'on',
+    DEMO_PROVINCE: options.province ?? DEFAULT_DEMO_PROVINCE,
     SIMULATOR: 'off',
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
   });
@@ -62,6 +75,21 @@ export async function startWallStack(options: WallStackOptions): Promise<WallSta
   await app.listen(options.port, '127.0.0.1');
   const url = `http://127.0.0.1:${options.port}`;
 
+  let directory = demoProvinces[options.province ?? DEFAULT_DEMO_PROVINCE]
+    .directory as TrafficDirectory;
+  if (options.units) {
+    if (options.province !== 'dong-nai-2025') throw new Error('units: grows dong-nai-2025 only');
+    const response = await fetch(`${url}/api/v1/directory/import`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${await adminToken(url)}`,
+      },
+      body: JSON.stringify(syntheticAdditions(options.units)),
+    });
+    if (!response.ok) throw new Error(`directory import: ${response.status}`);
+    directory = syntheticDirectory(options.units);
+  }
   const traffic = new WallTraffic(directory, options.seed ?? 7);
   const started = Date.now();
   const accepted = await postEvents(
@@ -85,7 +113,10 @@ export async function startWallStack(options: WallStackOptions): Promise<WallSta
 
 async function demo(): Promise<void> {
   const port = Number(process.env.PORT_WALL ?? 3900);
-  const stack = await startWallStack({ port, database: 'ioc_wall_demo' });
+  const province = (process.env.WALL_PROVINCE ?? DEFAULT_DEMO_PROVINCE) as DemoProvince;
+  if (!(province in demoProvinces)) throw new Error(`WALL_PROVINCE: ${province}`);
+  const units = process.env.WALL_UNITS ? Number(process.env.WALL_UNITS) : undefined;
+  const stack = await startWallStack({ port, database: `ioc_wall_demo_${port}`, province, units });
   console.log(`wall: ${stack.url}/wall?token=${stack.wallToken}`);
   const timer = setInterval(
     () => void stack.tick().catch((error: Error) => console.error(error.message)),

@@ -1,4 +1,5 @@
 import { isLiveError, LiveSnapshot } from '@ioc/domain';
+import { binhPhuocDirectory } from '@ioc/domain/demo';
 import { atCommune, received, resolved, testProcedure } from '../support/events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -135,9 +136,15 @@ describe('live stream /live', () => {
     await t.ingest([received_('L3')]);
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(received.length).toBeGreaterThan(0);
+    // The district's own wall ranks its communes among themselves, 1 to n.
+    const communes = binhPhuocDirectory.units
+      .filter((unit) => unit.parentCode === '688')
+      .map((unit) => unit.code);
+    expect(communes.length).toBeGreaterThan(1);
     for (const snapshot of [own, ...received]) {
       expect(snapshot.scope).toBe('688');
-      expect(snapshot.ranking.rows.map((row) => row.code)).toEqual(['688']);
+      expect(snapshot.ranking.rows.map((row) => row.code).sort()).toEqual(communes.sort());
+      expect(snapshot.ranking.rows.map((row) => row.rank)).toEqual(communes.map((_, i) => i + 1));
       expect(
         snapshot.lateAgencies.rows.every(
           (row) => row.unitCode.startsWith('25') || row.unitCode === '688',

@@ -9,7 +9,6 @@
  * screen shows is read back into numbers (screen-figures.ts), not written by the product's own
  * formatters, and the weekly rates are summed here from the daily series.
  */
-import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +23,10 @@ import { PROJECTION_LOCK } from '../../apps/api/src/projection/projection.reposi
 import { DossierProjector } from '../../apps/api/src/projection/projector';
 import { DEFAULT_SCALE, runSimulator } from '../../apps/simulator/src/run-simulator';
 import type { SimulatorLogger } from '../../apps/simulator/src/simulator-logger';
+import { buildDashboard } from '../support/build-dashboard';
 import { launchChromium } from '../support/chromium';
+import { expectHonestRanking } from '../support/wall-checks';
+import { measureWallLayout, minimumTextPx, WALL_FITS } from '../support/wall-layout';
 import { expectedCell, NO_DATA, type Figure } from '../support/screen-figures';
 import { cloneTemplate } from '../support/test-database';
 import { issueWallToken, localIso, postEvents } from '../support/wall-traffic';
@@ -32,7 +34,6 @@ import { TcpProxy } from './support/tcp-proxy';
 
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '../..');
 const SCREENSHOTS = join(__dirname, 'screenshots');
 const NO_DATA_LABEL = 'chưa có dữ liệu';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -331,22 +332,7 @@ describe('video wall /wall', () => {
   }
 
   beforeAll(async () => {
-    // The browser tests drive the built app: build it from the current sources.
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/dashboard/vite.config.ts',
-        '--logLevel',
-        'warn',
-      ],
-      {
-        cwd: ROOT,
-        stdio: 'inherit',
-      },
-    );
+    buildDashboard();
     mkdirSync(SCREENSHOTS, { recursive: true });
 
     t = await startApi();
@@ -450,17 +436,33 @@ describe('video wall /wall', () => {
             ]),
           )
         ).sort(([a], [b]) => a.localeCompare(b)),
-        late: await page.$$eval('[data-testid="late-list"] > li.row', (rows) =>
+        late: await page.$$eval('[data-testid="late-overdue"] > li.row', (rows) =>
           rows.map((row) => [
             row.getAttribute('data-code'),
             row.getAttribute('data-severity'),
             row.querySelector('[data-field="overdue"]')?.textContent?.trim(),
           ]),
         ),
+        below: await page.$$eval('[data-testid="late-below"] > li.row', (rows) =>
+          rows.map((row) => [
+            row.getAttribute('data-code'),
+            row.querySelector('[data-field="onTime"]')?.textContent?.trim(),
+          ]),
+        ),
         more: await page.$$eval('[data-testid="late-more"]', (items) =>
           items.map((item) => (item.textContent ?? '').replace(/\s+/g, ' ').trim()),
         ),
       };
+      // Overdue now: the API's order (worst first), as many as fit, the rest counted.
+      const overdue = late.rows.filter((row) => row.overdue > 0);
+      const hiddenOverdue = overdue.slice(shown.late.length);
+      const hiddenCritical = hiddenOverdue.filter((row) => row.severity === 'critical').length;
+      // Below the on-time target: lowest rate first, with two decimals.
+      const target = (await rest<MetricsSummary>('/metrics/summary?window=today')).targets.onTime
+        .target;
+      const below = late.rows
+        .filter((row) => row.onTimeRate !== null && row.onTimeRate < target)
+        .sort((a, b) => a.onTimeRate! - b.onTimeRate! || b.resolved - a.resolved);
       const expected = {
         race: expectedRows(
           shown.race,
@@ -469,6 +471,7 @@ describe('video wall /wall', () => {
             row.name,
             { decimal: row.score },
             row.previousRank === null ? '–' : String(row.previousRank),
+            row.lowSample ? 'chưa đủ mẫu' : '',
           ]),
         ),
         map: expectedRows(
@@ -479,15 +482,31 @@ describe('video wall /wall', () => {
         ),
         late: expectedRows(
           shown.late,
-          late.rows.slice(0, 20).map((row) => [row.agencyCode, row.severity, count(row.overdue)]),
+          overdue
+            .slice(0, shown.late.length)
+            .map((row) => [row.agencyCode, row.severity, count(row.overdue)]),
         ),
-        more: late.rows.length > 20 ? [`và ${late.rows.length - 20} cơ quan khác`] : [],
+        below: expectedRows(
+          shown.below,
+          below
+            .slice(0, shown.below.length)
+            .map((row) => [row.agencyCode, percent(row.onTimeRate)]),
+        ),
+        more:
+          hiddenOverdue.length > 0
+            ? [
+                `+ ${hiddenOverdue.length} cơ quan khác` +
+                  (hiddenCritical > 0 ? ` (${hiddenCritical} nghiêm trọng)` : ''),
+              ]
+            : [],
       };
       return { fromRest: { ranking, late }, expected, shown };
     });
     expect(ranking.rows).toHaveLength(11);
-    expect(await page.textContent('body')).toContain('Sơ đồ minh hoạ (không theo tỉ lệ)');
+    expect(await page.textContent('body')).toContain('Sơ đồ, không theo tỉ lệ');
     expect(late.rows.length).toBeGreaterThan(0);
+    // Every critical agency is in sight or counted in red, never scrolled away.
+    expect(await page.$$eval('[data-testid="late-overdue"] .track', (t) => t.length)).toBe(0);
   });
 
   it('draws the trends from the daily series: 30 days, weekly on-time rate, payments', async () => {
@@ -557,7 +576,6 @@ describe('video wall /wall', () => {
 
     // Every chart is drawn: a canvas with a size in each.
     for (const id of [
-      'race-chart',
       'map-chart',
       'trend-daily-chart',
       'trend-weekly-chart',
@@ -727,7 +745,7 @@ describe('video wall /wall', () => {
     [3840, 2160],
     [7680, 2160],
   ])(
-    'lays out at %i×%i in real pixels, nothing cut or overlapping, with the bundled font',
+    'lays out at %i×%i in real pixels: nothing cut or overlapping, no text under 20 px a 1080 lines, the bundled font',
     async (width, height) => {
       const wall = await context.newPage();
       watch(wall);
@@ -740,88 +758,13 @@ describe('video wall /wall', () => {
       await wall.waitForTimeout(5_000);
       await wall.screenshot({ path: join(SCREENSHOTS, `wall-${width}x${height}.png`) });
 
-      const layout = await wall.evaluate(() => {
-        const rect = (element: Element) => element.getBoundingClientRect();
-        const panels = [
-          ...document.querySelectorAll(
-            '.area-header, .area-tiles .tile, .area-race, .area-map, .area-late, .area-trends > *',
-          ),
-        ];
-        const boxes = panels.map((panel) => ({
-          name: panel.className,
-          ...(rect(panel).toJSON() as DOMRect),
-        }));
-        const overlaps: string[] = [];
-        for (let i = 0; i < boxes.length; i++) {
-          for (let j = i + 1; j < boxes.length; j++) {
-            const a = boxes[i];
-            const b = boxes[j];
-            if (
-              a.left < b.right - 1 &&
-              b.left < a.right - 1 &&
-              a.top < b.bottom - 1 &&
-              b.top < a.bottom - 1
-            )
-              overlaps.push(`${a.name} × ${b.name}`);
-          }
-        }
-        const outside = boxes
-          .filter(
-            (box) =>
-              box.left < 0 ||
-              box.top < 0 ||
-              box.right > innerWidth + 0.5 ||
-              box.bottom > innerHeight + 0.5,
-          )
-          .map((box) => box.name);
-        // A figure wider than its tile would be cut: its box must hold it.
-        const clipped = [
-          ...document.querySelectorAll('.tile .value, .tile dd, .tile h3, .area-header h1'),
-        ]
-          .filter((element) => element.scrollWidth > element.clientWidth + 1)
-          .map(
-            (element) =>
-              element.closest('[data-testid]')?.getAttribute('data-testid') ?? element.className,
-          );
-        const fonts = [...document.fonts].filter(
-          (face) => face.family.replace(/"/g, '') === 'Be Vietnam Pro' && face.status === 'loaded',
-        ).length;
-        return {
-          overlaps,
-          outside,
-          clipped,
-          fonts,
-          rootFontSize: parseFloat(getComputedStyle(document.documentElement).fontSize),
-          scrolls:
-            document.documentElement.scrollWidth > innerWidth ||
-            document.documentElement.scrollHeight > innerHeight,
-          transformed: getComputedStyle(document.querySelector('.wall')!).transform,
-          bodyFont: getComputedStyle(document.body).fontFamily,
-          smallestText: Math.min(
-            ...[...document.querySelectorAll('.wall *')]
-              .filter(
-                (e) =>
-                  e.childNodes.length &&
-                  [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()),
-              )
-              .filter((e) => !e.closest('.sr-only'))
-              .map((e) => parseFloat(getComputedStyle(e).fontSize)),
-          ),
-        };
-      });
-      expect(layout).toMatchObject({
-        overlaps: [],
-        outside: [],
-        clipped: [],
-        scrolls: false,
-        transformed: 'none',
-      });
+      const layout = await measureWallLayout(wall, minimumTextPx(height));
+      expect(layout).toMatchObject(WALL_FITS);
       expect(layout.bodyFont).toContain('Be Vietnam Pro');
       expect(layout.fonts).toBeGreaterThan(0);
       // Real pixels: the type grows with the screen (20 px a rem at 1080 lines, 40 px at 2160).
       expect(layout.rootFontSize).toBe(height / 54);
-      // Readable from 5 m: nothing smaller than 14 px on a 1080-line wall, 28 px on a 2160-line one.
-      expect(layout.smallestText).toBeGreaterThanOrEqual((14 * height) / 1080);
+      await expectHonestRanking(wall, await rest<Ranking>('/rankings?level=district&window=year'));
       await wall.close();
     },
   );

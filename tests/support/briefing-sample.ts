@@ -148,6 +148,7 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
   const rows: RankingRow[] = below.map((unit, index) => ({
     rank: index + 1,
     previousRank: index === 4 ? null : ranks[index],
+    previousScore: null,
     code: unit.code,
     name: unit.name,
     score: Math.round((95 - index * (40 / below.length)) * 100) / 100,

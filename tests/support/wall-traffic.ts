@@ -310,19 +310,25 @@ async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Logs in as the demo admin and issues a wall kiosk token (`wall_…`). */
-export async function issueWallToken(baseUrl: string, name = 'Wall test'): Promise<string> {
+/** Logs in as a demo user (password `demo`) and answers the access token. */
+export async function adminToken(baseUrl: string, username = 'admin'): Promise<string> {
   const login = await json<{ accessToken: string }>(
     await fetch(`${baseUrl}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: 'admin', password: 'demo' }),
+      body: JSON.stringify({ username, password: 'demo' }),
     }),
   );
+  return login.accessToken;
+}
+
+/** Logs in as the demo admin and issues a wall kiosk token (`wall_…`). */
+export async function issueWallToken(baseUrl: string, name = 'Wall test'): Promise<string> {
+  const accessToken = await adminToken(baseUrl);
   const key = await json<{ key: string }>(
     await fetch(`${baseUrl}/api/v1/admin/keys`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${login.accessToken}` },
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${accessToken}` },
       body: JSON.stringify({ kind: 'wall', name }),
     }),
   );

@@ -17,6 +17,7 @@ export * from './contracts/client-config';
 export * from './contracts/live';
 export type { Unit, UnitLevel } from './directory/directory';
 export * from './format/display-format';
+export { SCORE_COMPONENTS, type ScoreComponent } from './metrics/metric-settings';
 export { rate } from './metrics/metrics';
 export * from './metrics/score-gain';
 export * from './metrics/ranking-reference';

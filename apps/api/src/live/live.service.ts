@@ -45,6 +45,8 @@ interface WindowReading {
   /** How fresh the figures are, read before them. */
   freshness: Freshness;
   province: ProvinceFigures;
+  /** Per-unit figures of the window just before, for a scoped room's ranking of children. */
+  before: Map<string, GroupFigures>;
   districtRanking: Ranking;
   /** What agency rooms need besides: read once per window and tick, the first time one asks. */
   agencies: () => Promise<AgencyReading>;
@@ -209,6 +211,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       window,
       freshness,
       province,
+      before,
       districtRanking: this.rankings.unitRankingOf('district', window, province.byUnit, before),
       agencies: () =>
         (agencies ??= Promise.all([
@@ -221,11 +224,9 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     };
   }
 
-  /** A unit with everything below it: the district ranking and the late agencies of its subtree. */
-  private unitFigures(
-    scope: string,
-    { window, freshness, province, districtRanking }: WindowReading,
-  ) {
+  /** A unit with everything below it: its ranking (see rankingOf) and its subtree's late agencies. */
+  private unitFigures(scope: string, viewer: Principal, reading: WindowReading) {
+    const { window, freshness, province } = reading;
     const units = this.directory.current.subtree(scope);
     const summary = summaryOf(
       sumFigures(units.map((unit) => province.byUnit.get(unit))),
@@ -234,11 +235,16 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.config.metricSettings,
     );
     const lateAgencies = this.alerts.lateAgenciesOf(scope, window, province.byAgency);
-    return { summary, ranking: districtRanking, lateAgencies };
+    return { summary, ranking: this.rankingOf(scope, viewer, reading), lateAgencies };
   }
 
   /** One agency: its figures, the ranking of the agencies of its kind, itself if it runs late. */
-  private async agencyFigures(scope: string, agency: string, reading: WindowReading) {
+  private async agencyFigures(
+    scope: string,
+    agency: string,
+    viewer: Principal,
+    reading: WindowReading,
+  ) {
     const { window, freshness, province } = reading;
     const { carriedOverByAgency, before } = await reading.agencies();
     const summary = summaryOf(
@@ -248,9 +254,29 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.config.metricSettings,
     );
     const kind = this.directory.current.agencies.get(agency)?.kind;
-    const ranking = this.rankings.agencyRankingOf(kind, window, province.byAgency, before);
+    const ranking = this.rankings.visibleTo(
+      viewer,
+      this.rankings.agencyRankingOf(kind, window, province.byAgency, before),
+    );
     const lateAgencies = this.alerts.lateAgenciesOf(scope, window, province.byAgency, agency);
     return { summary, ranking, lateAgencies };
+  }
+
+  /**
+   * The province's wall ranks the units right below it (as its viewer may see them); a unit's own
+   * wall ranks that unit's children among themselves.
+   */
+  private rankingOf(scope: string, viewer: Principal, reading: WindowReading): Ranking {
+    if (scope === this.directory.current.province?.code)
+      return this.rankings.visibleTo(viewer, reading.districtRanking);
+    // Below a district (or a commune) there are only communes.
+    return this.rankings.unitRankingOf(
+      'commune',
+      reading.window,
+      reading.province.byUnit,
+      reading.before,
+      scope,
+    );
   }
 
   private refresh(room: Room, readings: ReadingsAt): Promise<LiveSnapshot> {
@@ -265,8 +291,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     const reading = await readings(room.key.window);
     const { summary, ranking, lateAgencies } =
       room.key.agency === null
-        ? this.unitFigures(room.key.scope, reading)
-        : await this.agencyFigures(room.key.scope, room.key.agency, reading);
+        ? this.unitFigures(room.key.scope, room.viewer, reading)
+        : await this.agencyFigures(room.key.scope, room.key.agency, room.viewer, reading);
     room.computedAt = performance.now();
     const name = roomName(room.key);
     const seq = (this.lastSeq.get(name) ?? 0) + 1;
@@ -277,7 +303,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking: this.rankings.visibleTo(room.viewer, ranking),
+      ranking,
       lateAgencies,
     };
     if (this.rooms.has(name) && this.publisher) {

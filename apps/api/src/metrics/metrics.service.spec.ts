@@ -216,19 +216,25 @@ describe('MetricsService', () => {
       { day: '2026-11-18', unitCode: 'C1', agencyCode: 'UBND-C1', counters: { received: 8 } },
     ];
     const slice = { by: 'unit', units: ['D1', 'C1', 'C2'] } as const;
-    const day = (date: string, received: number, resolved: number) => ({
+    const day = (date: string, received: number, resolved: number, dayOff: string | null) => ({
       date,
       received,
       resolved,
       resolvedOnTime: 0,
       paymentsSucceeded: 0,
       paymentsAmountVnd: 0,
+      dayOff,
     });
+    // Thursday, Friday, and Saturday 21/11: a weekend day, so the chart shades it.
     expect(await metrics.daily(slice, 'D1', 3)).toEqual({
       scope: 'D1',
       from: '2026-11-18T17:00:00.000Z',
       to: '2026-11-21T17:00:00.000Z',
-      days: [day('2026-11-19', 3, 0), day('2026-11-20', 0, 0), day('2026-11-21', 0, 2)],
+      days: [
+        day('2026-11-19', 3, 0, null),
+        day('2026-11-20', 0, 0, null),
+        day('2026-11-21', 0, 2, 'weekend'),
+      ],
     });
     expect(metricsRepository.calls.at(-1)).toEqual({
       method: 'daily',

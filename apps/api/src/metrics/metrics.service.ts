@@ -129,6 +129,7 @@ export class MetricsService {
     const series: DailySeries['days'] = [];
     for (let day = firstDay; day < endDay; day = addDays(day, 1)) {
       const c = byDay.get(day) ?? zeroCounters();
+      const calendarDay = this.calendar.current.describe(day);
       series.push({
         date: day,
         received: c.received,
@@ -136,6 +137,7 @@ export class MetricsService {
         resolvedOnTime: c.resolved_on_time,
         paymentsSucceeded: c.payments_succeeded,
         paymentsAmountVnd: c.payments_amount_vnd,
+        dayOff: calendarDay.working ? null : calendarDay.reason,
       });
     }
     return {

@@ -98,12 +98,16 @@ export class RankingsService {
     );
   }
 
-  /** Every row of a ranking of units from per-unit figures of the window and the one before it. */
+  /**
+   * Every row of a ranking of units from per-unit figures of the window and the one before it;
+   * with `parentCode`, that unit's children ranked among themselves (a unit's own wall).
+   */
   unitRankingOf(
     level: Exclude<RankingLevel, 'agency'>,
     window: TimeWindow,
     current: Map<string, GroupFigures>,
     before: Map<string, GroupFigures>,
+    parentCode?: string,
   ): Ranking {
     return unitRankingOf(
       level,
@@ -112,6 +116,7 @@ export class RankingsService {
       current,
       before,
       this.config.metricSettings,
+      parentCode,
     );
   }
 

@@ -28,8 +28,8 @@ export function createReadApi(http: HttpClient) {
       http.post<LoginResult>('/auth/login', { username, password }),
     summary: (window: WindowName, scope?: string) =>
       http.get<MetricsSummary>('/metrics/summary', { window, scope }),
-    ranking: (window: WindowName, level: RankingLevel = 'district') =>
-      http.get<Ranking>('/rankings', { window, level }),
+    ranking: (window: WindowName, level: RankingLevel = 'district', scope?: string) =>
+      http.get<Ranking>('/rankings', { window, level, scope }),
     lateAgencies: (window: WindowName, scope?: string) =>
       http.get<LateAgencies>('/alerts/late-agencies', { window, scope }),
     daily: (days: number, scope?: string) =>

@@ -16,15 +16,14 @@ export const palette = {
 
 export const FONT_FAMILY = "'Be Vietnam Pro', 'Noto Sans', sans-serif";
 
-/** Service-index score bands (out of 100), the same on the map, the ranking and the legend. */
-export const SCORE_BANDS = [
-  { key: 'high', min: 85, color: '#16a34a' },
-  { key: 'good', min: 70, color: '#65a30d' },
-  { key: 'fair', min: 50, color: '#d97706' },
-  { key: 'low', min: -Infinity, color: '#dc2626' },
-] as const;
+/**
+ * Colours by position among the province's ranked units, bottom fifth to top fifth: scores of a
+ * province sit within a few points, so absolute bands would paint every unit the same. The
+ * legend gives each colour's absolute range.
+ */
+export const POSITION_COLORS = ['#dc2626', '#ea580c', '#ca8a04', '#65a30d', '#15803d'] as const;
 
-export function scoreColor(score: number | null): string {
-  if (score === null) return palette.none;
-  return SCORE_BANDS.find((band) => score >= band.min)!.color;
+/** A unit's colour from its class (0 = bottom fifth … 4 = top fifth); none: not ranked. */
+export function positionColor(positionClass: number | undefined): string {
+  return positionClass === undefined ? palette.none : POSITION_COLORS[positionClass];
 }

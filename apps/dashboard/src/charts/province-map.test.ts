@@ -1,54 +1,41 @@
 import { describe, expect, it } from 'vitest';
-import schematic from '@/assets/maps/70-schematic.geojson?raw';
-import dongNaiSchematic from '@/assets/maps/75-schematic.geojson?raw';
-import { keyFeaturesByCode, mapFileFor, mapGeometry, type ProvinceGeoJson } from './province-map';
+import {
+  cellWidths,
+  keyFeaturesByCode,
+  mapFileFor,
+  mapGeometry,
+  schematicMap,
+  type ProvinceGeoJson,
+} from './province-map';
+
+const units = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({ code: String(1000 + i), name: `Xã ${i + 1}` }));
 
 describe('province map', () => {
-  it("prefers the operator's real boundaries over the schematic", () => {
-    expect(mapFileFor('70', ['../assets/maps/70-schematic.geojson'])).toEqual({
-      path: '../assets/maps/70-schematic.geojson',
-      schematic: true,
-    });
-    expect(
-      mapFileFor('70', ['../assets/maps/70-schematic.geojson', '../assets/maps/70.geojson']),
-    ).toEqual({ path: '../assets/maps/70.geojson', schematic: false });
-    expect(mapFileFor('71', ['../assets/maps/70-schematic.geojson'])).toBeNull();
+  it("uses the operator's real boundaries of a unit when they are there", () => {
+    expect(mapFileFor('70', ['../assets/maps/70.geojson'])).toBe('../assets/maps/70.geojson');
+    expect(mapFileFor('689', ['../assets/maps/70.geojson'])).toBeNull();
   });
 
-  it('ships a schematic cell for every district of the demo province, named by code', () => {
-    const geoJson = JSON.parse(schematic) as ProvinceGeoJson;
+  it.each([11, 95, 168])('draws a schematic cell for each of %i units, named by code', (count) => {
+    const geoJson = schematicMap(units(count));
     const codes = geoJson.features.map((feature) => feature.properties.code);
-    expect(codes).toEqual([
-      '688',
-      '689',
-      '690',
-      '691',
-      '692',
-      '693',
-      '694',
-      '695',
-      '696',
-      '697',
-      '698',
-    ]);
+    expect(new Set(codes).size).toBe(count);
     expect(mapGeometry(geoJson, true).aspectScale).toBe(1);
-  });
-
-  it('ships a schematic cell for each of Đồng Nai’s 95 communes and wards (two tiers)', () => {
-    const geoJson = JSON.parse(dongNaiSchematic) as ProvinceGeoJson & { province: object };
-    expect(geoJson.province).toEqual({ code: '75', name: 'Tỉnh Đồng Nai' });
-    const codes = geoJson.features.map((feature) => feature.properties.code);
-    expect(new Set(codes).size).toBe(95);
-    expect(geoJson.features[0].properties).toEqual({ code: '25195', name: 'Phường Bình Phước' });
-    expect(
-      mapFileFor('75', [
-        '../assets/maps/70-schematic.geojson',
-        '../assets/maps/75-schematic.geojson',
-      ]),
-    ).toEqual({
-      path: '../assets/maps/75-schematic.geojson',
-      schematic: true,
+    // Cells of one size, side by side: each a small and equal share of the map's width.
+    const widths = [...cellWidths(geoJson).values()];
+    expect(Math.max(...widths) - Math.min(...widths)).toBeLessThan(1e-4);
+    expect(widths[0]).toBeLessThan(count > 11 ? 0.1 : 0.3);
+    // Cells never overlap: centres at least a cell's width apart.
+    const centres = geoJson.features.map((feature) => {
+      const ring = (feature.geometry as { coordinates: number[][][] }).coordinates[0];
+      return [ring[0][0] - Math.sqrt(3) * 0.1, ring[0][1] + 0.1];
     });
+    for (let a = 0; a < centres.length; a++)
+      for (let b = a + 1; b < centres.length; b++)
+        expect(
+          Math.hypot(centres[a][0] - centres[b][0], centres[a][1] - centres[b][1]),
+        ).toBeGreaterThan(0.34);
   });
 
   it('matches a real file that only names its features', () => {

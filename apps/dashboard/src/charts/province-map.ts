@@ -51,21 +51,16 @@ export function mapGeometry(
   return { aspectScale, aspect: ((east - west) / (north - south)) * aspectScale };
 }
 
-// Bundled at build time: `<province>.geojson` (real boundaries, dropped in by the operator)
-// wins over `<province>-schematic.geojson` (generated from the directory).
+// Bundled at build time: `<unit code>.geojson`, real boundaries of a unit's children, dropped in by
+// the operator. Without one, a schematic is drawn from the directory (schematicMap).
 const MAP_FILES = import.meta.glob<string>('../assets/maps/*.geojson', {
   query: '?url',
   import: 'default',
 });
 
-export function mapFileFor(
-  provinceCode: string,
-  files: readonly string[],
-): { path: string; schematic: boolean } | null {
-  const real = files.find((path) => path.endsWith(`/${provinceCode}.geojson`));
-  if (real) return { path: real, schematic: false };
-  const schematic = files.find((path) => path.endsWith(`/${provinceCode}-schematic.geojson`));
-  return schematic ? { path: schematic, schematic: true } : null;
+/** The operator's real map of a unit, if there is one. */
+export function mapFileFor(unitCode: string, files: readonly string[]): string | null {
+  return files.find((path) => path.endsWith(`/${unitCode}.geojson`)) ?? null;
 }
 
 /** Features keyed by unit code: real files may only carry names, matched against the directory. */
@@ -85,29 +80,100 @@ export function keyFeaturesByCode(
   };
 }
 
-const loaded = new Map<string, Promise<ProvinceMap | null>>();
+/** Pointy-top hexagons of this radius, in the schematic's own units (drawn as degrees). */
+const HEX_SIZE = 0.2;
 
-/** Loads and registers the province's map once per page. */
-export function loadProvinceMap(
-  provinceCode: string,
-  codeByName: ReadonlyMap<string, string>,
-): Promise<ProvinceMap | null> {
-  let promise = loaded.get(provinceCode);
+/**
+ * One hexagon per unit in a compact honeycomb, in the units' order (by code): the stand-in for
+ * real boundaries, for any number of units (11 districts, 95 or 168 communes, a district's own).
+ */
+export function schematicMap(units: readonly { code: string; name: string }[]): ProvinceGeoJson {
+  const sorted = [...units].sort((a, b) => a.code.localeCompare(b.code, 'en', { numeric: true }));
+  const columns = Math.max(2, Math.ceil(Math.sqrt(sorted.length * 1.4)));
+  const rows = Math.ceil(sorted.length / columns);
+  const width = Math.sqrt(3) * HEX_SIZE;
+  const round = (value: number) => Math.round(value * 1e5) / 1e5;
+  const hexagon = (cx: number, cy: number) =>
+    Array.from({ length: 7 }, (_, corner) => {
+      const angle = (Math.PI / 180) * (60 * (corner % 6) - 30);
+      return [round(cx + HEX_SIZE * Math.cos(angle)), round(cy + HEX_SIZE * Math.sin(angle))];
+    });
+  return {
+    type: 'FeatureCollection',
+    features: sorted.map((unit, index) => {
+      const row = Math.floor(index / columns);
+      const inRow = row === rows - 1 ? sorted.length - row * columns : columns;
+      const column = index - row * columns;
+      // Odd rows shift half a cell; a short last row is centred by whole cells, so it stays
+      // interlocked with the row above.
+      const shift = (row % 2) * 0.5 + Math.floor((columns - inRow) / 2);
+      return {
+        type: 'Feature',
+        properties: { code: unit.code, name: unit.name },
+        geometry: {
+          type: 'Polygon',
+          coordinates: [hexagon((column + shift) * width, -row * 1.5 * HEX_SIZE)],
+        },
+      };
+    }),
+  };
+}
+
+/** Each feature's width as a share of the whole map's width: room for its label. */
+export function cellWidths(geoJson: ProvinceGeoJson): Map<string, number> {
+  const whole = boundsOf(geoJson);
+  const span = whole.east - whole.west;
+  return new Map(
+    geoJson.features.map((feature) => {
+      const own = boundsOf({ type: 'FeatureCollection', features: [feature] });
+      return [feature.properties.code ?? '', span > 0 ? (own.east - own.west) / span : 1];
+    }),
+  );
+}
+
+export interface LoadedMap extends ProvinceMap {
+  /** Feature width / map width, by unit code. */
+  cellWidths: Map<string, number>;
+}
+
+const loaded = new Map<string, Promise<LoadedMap>>();
+
+/**
+ * The map of `unitCode`'s children, registered with ECharts once per page: the operator's real
+ * file when there is one, else a schematic of `children`.
+ */
+export function loadUnitMap(
+  unitCode: string,
+  children: readonly { code: string; name: string }[],
+): Promise<LoadedMap> {
+  const cacheKey = `${unitCode}:${children.length}`;
+  let promise = loaded.get(cacheKey);
   if (!promise) {
     promise = (async () => {
-      const file = mapFileFor(provinceCode, Object.keys(MAP_FILES));
-      if (!file) return null;
-      const url = await MAP_FILES[file.path]();
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`map ${url}: ${response.status}`);
-      const geoJson = keyFeaturesByCode((await response.json()) as ProvinceGeoJson, codeByName);
-      const name = `province-${provinceCode}`;
+      const file = mapFileFor(unitCode, Object.keys(MAP_FILES));
+      let geoJson: ProvinceGeoJson;
+      if (file) {
+        const url = await MAP_FILES[file]();
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`map ${url}: ${response.status}`);
+        const codeByName = new Map(children.map((unit) => [unit.name, unit.code]));
+        geoJson = keyFeaturesByCode((await response.json()) as ProvinceGeoJson, codeByName);
+      } else {
+        geoJson = schematicMap(children);
+      }
+      const name = `units-${cacheKey}`;
       // ECharts' own GeoJSON type is looser than ours; the shape is the standard one.
       echarts.registerMap(name, geoJson as unknown as Parameters<typeof echarts.registerMap>[1]);
-      return { name, schematic: file.schematic, ...mapGeometry(geoJson, file.schematic) };
+      const schematic = !file;
+      return {
+        name,
+        schematic,
+        cellWidths: cellWidths(geoJson),
+        ...mapGeometry(geoJson, schematic),
+      };
     })();
-    promise.catch(() => loaded.delete(provinceCode));
-    loaded.set(provinceCode, promise);
+    promise.catch(() => loaded.delete(cacheKey));
+    loaded.set(cacheKey, promise);
   }
   return promise;
 }

@@ -15,6 +15,7 @@ const rates = {
 const row = (code: string, rank: number): RankingRow => ({
   rank,
   previousRank: null,
+  previousScore: null,
   code,
   name: `Unit ${code}`,
   score: 80,

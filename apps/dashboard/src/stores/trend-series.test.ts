@@ -7,6 +7,7 @@ const HCM = 'Asia/Ho_Chi_Minh';
 
 const day = (date: string, resolved: number, resolvedOnTime: number): DailyFigures => ({
   date,
+  dayOff: null,
   received: 10,
   resolved,
   resolvedOnTime,
@@ -55,6 +56,8 @@ describe('trend series', () => {
       resolvedOnTime: 4899,
       paymentsSucceeded: 2048,
       paymentsAmountVnd: 109_456_000_000,
+      // Whether the day is worked comes from the calendar, not the summary.
+      dayOff: null,
     });
     // A summary of another day leaves the series alone.
     expect(withLiveToday(days, summaryFixture({ from: '2026-11-19T17:00:00.000Z' }), HCM)).toEqual(

@@ -61,7 +61,7 @@ export function withLiveToday(
   return [
     ...days.slice(0, -1),
     {
-      date: last.date,
+      ...last,
       received: today.received.total,
       resolved: today.resolved.total,
       resolvedOnTime: today.resolved.onTime,

@@ -23,6 +23,7 @@ const silentSocket = {
 
 const day = (date: string, received: number): DailyFigures => ({
   date,
+  dayOff: null,
   received,
   resolved: 0,
   resolvedOnTime: 0,

@@ -44,6 +44,8 @@ const TREND_REFRESH_MS = 10_000;
 export interface WallStartOptions {
   api: ReadApi;
   token: string;
+  /** A unit's own wall (`/wall?scope=CODE`); default the caller's own unit, or the province. */
+  scope?: string;
   window?: WindowName;
   onUnauthorized?: () => void;
   socketFactory?: SocketFactory;
@@ -73,6 +75,7 @@ export const useWallStore = defineStore('wall', () => {
   let directoryRetry: ReturnType<typeof setTimeout> | undefined;
   let clientConfigRetry: ReturnType<typeof setTimeout> | undefined;
   let polling = false;
+  let requestedScope: string | undefined;
   let lastResyncAt = 0;
   let started = false;
 
@@ -81,9 +84,14 @@ export const useWallStore = defineStore('wall', () => {
     freshnessAt(now.value, { lastDataAt: lastDataAt.value, downSince: downSince.value }),
   );
   const province = computed(() => units.value.find((unit) => unit.level === 'province') ?? null);
-  /** The units ranked on the wall: the level right below the province (districts, or communes). */
+  /** The unit the wall is about: the one its data says, else the one asked for, else the province. */
+  const scopeUnit = computed(() => {
+    const code = view.value?.summary.scope ?? requestedScope;
+    return units.value.find((unit) => unit.code === code) ?? (code ? null : province.value);
+  });
+  /** The units ranked on the wall: the scope's children (districts, or communes). */
   const rankedUnits = computed(() => {
-    const code = province.value?.code;
+    const code = scopeUnit.value?.code;
     return code ? units.value.filter((unit) => unit.parentCode === code) : [];
   });
   /**
@@ -165,10 +173,12 @@ export const useWallStore = defineStore('wall', () => {
     if (!force && link.value === 'subscribed') return;
     polling = true;
     try {
+      // A unit's own wall ranks its children; REST ranks them on the province's scale.
+      const scoped = requestedScope !== undefined && requestedScope !== province.value?.code;
       const [summary, ranking, lateAgencies] = await Promise.all([
-        api.summary(wanted),
-        api.ranking(wanted),
-        api.lateAgencies(wanted),
+        api.summary(wanted, requestedScope),
+        scoped ? api.ranking(wanted, 'commune', requestedScope) : api.ranking(wanted),
+        api.lateAgencies(wanted, requestedScope),
       ]);
       putView({
         window: wanted,
@@ -246,9 +256,11 @@ export const useWallStore = defineStore('wall', () => {
     api = options.api;
     onUnauthorized = options.onUnauthorized;
     timers = { ...DEFAULT_TIMERS, ...options.timers };
+    requestedScope = options.scope;
     if (options.window) window.value = options.window;
     live = new LiveClient({
       token: options.token,
+      scope: options.scope,
       window: window.value,
       handlers: { snapshot: onSnapshot, state: onLinkState },
       socketFactory: options.socketFactory,
@@ -291,6 +303,7 @@ export const useWallStore = defineStore('wall', () => {
     weeklyRates,
     units,
     province,
+    scopeUnit,
     rankedUnits,
     link,
     lastDataAt,

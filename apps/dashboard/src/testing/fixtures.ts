@@ -51,8 +51,12 @@ export function summaryFixture(overrides: Partial<MetricsSummary> = {}): Metrics
 
 export function rankingFixture(): Ranking {
   const rates = summaryFixture().rates;
-  // No panel reads the score's components yet.
-  const components = {};
+  // Digitisation is every unit's weakest: 53,8 % of 80 % full marks.
+  const components = {
+    progress: { rate: 0.97, points: 20, weight: 20, fullAt: 1 },
+    online: { rate: 0.4, points: 9.6, weight: 12, fullAt: 0.5 },
+    digitization: { rate: 0.538, points: 14.8, weight: 22, fullAt: 0.8 },
+  };
   return {
     level: 'district',
     kind: null,
@@ -63,6 +67,7 @@ export function rankingFixture(): Ranking {
       {
         rank: 1,
         previousRank: 3,
+        previousScore: 83.64,
         code: '689',
         name: 'Thành phố Đồng Xoài',
         score: 86.04,
@@ -77,6 +82,7 @@ export function rankingFixture(): Ranking {
       {
         rank: 2,
         previousRank: 1,
+        previousScore: 88,
         code: '688',
         name: 'Thị xã Phước Long',
         score: 80.5,
@@ -91,6 +97,7 @@ export function rankingFixture(): Ranking {
       {
         rank: 3,
         previousRank: 3,
+        previousScore: 61.2,
         code: '691',
         name: 'Huyện Bù Gia Mập',
         score: 61.2,
@@ -105,6 +112,7 @@ export function rankingFixture(): Ranking {
       {
         rank: 4,
         previousRank: null,
+        previousScore: null,
         code: '693',
         name: 'Huyện Bù Đốp',
         score: null,

@@ -78,6 +78,8 @@ export type ScoreComponents = Partial<Record<ScoreComponent, ScoreComponentPoint
 export interface RankingRow {
   rank: number;
   previousRank: number | null;
+  /** The score in the window of the same length just before: the movement in points. */
+  previousScore: number | null;
   code: string;
   name: string;
   score: number | null;
@@ -280,6 +282,11 @@ export interface DailyFigures {
   resolvedOnTime: number;
   paymentsSucceeded: number;
   paymentsAmountVnd: number;
+  /**
+   * Why the day is not a working day: `weekend`, the holiday's name, `public holiday` (from the
+   * holiday library) or `operator` (an override); null on a working day.
+   */
+  dayOff: string | null;
 }
 
 export interface DailySeries {

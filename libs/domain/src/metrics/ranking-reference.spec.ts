@@ -9,6 +9,7 @@ const row = (
 ): RankingRow => ({
   rank,
   previousRank: null,
+  previousScore: null,
   code: `U${rank}`,
   name: `Unit ${rank}`,
   score,

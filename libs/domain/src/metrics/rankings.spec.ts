@@ -77,6 +77,8 @@ describe('rankingOf', () => {
     expect(ranking.rows[2]).toEqual({
       rank: 3,
       previousRank: 1,
+      // Before: its one dossier resolved on time, all five online: full marks.
+      previousScore: 100,
       code: 'B',
       name: 'Sở Y tế',
       score: 41.67,
@@ -180,6 +182,30 @@ describe('unitRankingOf', () => {
       [2, 'C1', 100],
       [3, 'C2', 42.5],
     ]);
+  });
+
+  it("ranks a district's own communes among themselves, for the district's own wall", () => {
+    const before = new Map([['C1', group({ received: 20, resolved: 5, resolved_on_time: 4 })]]);
+    const ranking = unitRankingOf('commune', window, threeTiers, byUnit, before, settings, 'D1');
+    expect(ranking.level).toBe('commune');
+    // C2 (42.5) is ranked second of D1's two, not third of the province's three; C1 had 50 before
+    // (4 of 5 on time, none of 20 online: (20·0.8 + 12·0) / 32).
+    expect(
+      ranking.rows.map((row) => [
+        row.rank,
+        row.code,
+        row.score,
+        row.previousRank,
+        row.previousScore,
+      ]),
+    ).toEqual([
+      [1, 'C1', 100, 1, 50],
+      [2, 'C2', 42.5, 2, null],
+    ]);
+    // A commune has no children: nothing to rank.
+    expect(
+      unitRankingOf('commune', window, threeTiers, byUnit, before, settings, 'C1').rows,
+    ).toEqual([]);
   });
 
   it('ranks the communes as the level below the province in a two-tier province', () => {

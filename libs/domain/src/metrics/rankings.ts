@@ -34,6 +34,7 @@ function rankRows(
       rates,
       components,
       previousRank: null,
+      previousScore: null,
     };
   });
   return assignRanks(rows);
@@ -41,7 +42,7 @@ function rankRows(
 
 /**
  * Every candidate ranked on its figures of the window, with its rank on those of the window of
- * the same length just before (`previousRank`). A candidate without figures ranks as empty.
+ * the same length just before (`previousRank`, `previousScore`). A candidate without figures ranks as empty.
  */
 export function rankingOf(
   level: RankingLevel,
@@ -52,9 +53,7 @@ export function rankingOf(
   before: ReadonlyMap<string, GroupFigures>,
   settings: MetricSettings,
 ): Ranking {
-  const previousRanks = new Map(
-    rankRows(candidates, before, settings).map((row) => [row.code, row.rank]),
-  );
+  const previous = new Map(rankRows(candidates, before, settings).map((row) => [row.code, row]));
   return {
     level,
     kind,
@@ -63,7 +62,8 @@ export function rankingOf(
     previousFrom: iso(previousWindow(window).from),
     rows: rankRows(candidates, current, settings).map((row) => ({
       ...row,
-      previousRank: previousRanks.get(row.code) ?? null,
+      previousRank: previous.get(row.code)?.rank ?? null,
+      previousScore: previous.get(row.code)?.score ?? null,
     })),
   };
 }
@@ -80,7 +80,8 @@ export interface UnitTree {
 /**
  * A ranking of units from per-unit figures of the window and of the one just before it: each
  * ranked unit's figures are the sum of its subtree's. "district" ranks the level right below
- * the province, whatever it is called there.
+ * the province, whatever it is called there. With `parentCode`, the units right below that one
+ * are ranked among themselves instead (a district's or a commune's own wall; a commune has none).
  */
 export function unitRankingOf(
   level: Exclude<RankingLevel, 'agency'>,
@@ -89,9 +90,12 @@ export function unitRankingOf(
   current: ReadonlyMap<string, GroupFigures>,
   before: ReadonlyMap<string, GroupFigures>,
   settings: MetricSettings,
+  parentCode?: string,
 ): Ranking {
   const unitLevel = level === 'district' ? tree.rankedUnitLevel : 'commune';
-  const candidates = [...tree.units.values()].filter((unit) => unit.level === unitLevel);
+  const candidates = [...tree.units.values()].filter((unit) =>
+    parentCode === undefined ? unit.level === unitLevel : unit.parentCode === parentCode,
+  );
   const bySubtree = (byUnit: ReadonlyMap<string, GroupFigures>) =>
     new Map(
       candidates.map((unit) => [

@@ -18,6 +18,7 @@ const days: DailyFigures[] = [
     resolvedOnTime: 1090,
     paymentsSucceeded: 40,
     paymentsAmountVnd: 2_500_000_000,
+    dayOff: null,
   },
   {
     date: '2026-11-20',
@@ -26,14 +27,25 @@ const days: DailyFigures[] = [
     resolvedOnTime: 1240,
     paymentsSucceeded: 55,
     paymentsAmountVnd: 3_100_000_000,
+    dayOff: null,
   },
 ];
+
+type Point = number | null | { value: number | null; itemStyle?: object; symbol?: string };
 
 interface SeriesOption {
   xAxis: { data: string[] };
   yAxis: { name?: string } | { name?: string }[];
-  series: { data: (number | null)[]; markLine?: { data: { yAxis: number }[] } }[];
+  series: {
+    data: Point[];
+    markLine?: { data: { yAxis: number }[] };
+    markArea?: { data: { xAxis: string }[][] };
+  }[];
 }
+
+/** The values drawn, without the styling of a partial day. */
+const values = (data: Point[]) =>
+  data.map((point) => (point !== null && typeof point === 'object' ? point.value : point));
 
 describe('trend panels', () => {
   beforeEach(() => captured.splice(0));
@@ -41,8 +53,10 @@ describe('trend panels', () => {
   it('draws received and resolved per day', () => {
     const wrapper = mountWithI18n(TrendDaily, { props: { days } });
     const option = lastOption() as unknown as SeriesOption;
-    expect(option.xAxis.data).toEqual(['19/11', '20/11']);
-    expect(option.series.map((series) => series.data)).toEqual([
+    // The last day is today, still running: named so, its bar faded, never read as a drop.
+    expect(option.xAxis.data).toEqual(['19/11', 'Hôm nay']);
+    expect(option.series[0].data[1]).toMatchObject({ itemStyle: { opacity: 0.45 } });
+    expect(option.series.map((series) => values(series.data))).toEqual([
       [1200, 1300],
       [1100, 1250],
     ]);
@@ -53,7 +67,7 @@ describe('trend panels', () => {
     const wrapper = mountWithI18n(TrendPayments, { props: { days } });
     const option = lastOption() as unknown as SeriesOption;
     expect((option.yAxis as { name?: string }[])[0].name).toBe('tỷ đồng');
-    expect(option.series[0].data).toEqual([2.5, 3.1]);
+    expect(values(option.series[0].data)).toEqual([2.5, 3.1]);
     expect(option.series[1].data).toEqual([40, 55]);
     expect(wrapper.get('[data-date="2026-11-20"] [data-field="amount"]').text()).toBe(
       '3,1 tỷ đồng',
@@ -67,9 +81,31 @@ describe('trend panels', () => {
     ];
     const wrapper = mountWithI18n(TrendWeekly, { props: { weeks, target: 0.985 } });
     const option = lastOption() as unknown as SeriesOption;
-    expect(option.series[0].data).toEqual([99, null]);
+    expect(values(option.series[0].data)).toEqual([99, null]);
+    // The last week is under way: its point hollow, named "this week".
+    expect(option.series[0].data[1]).toMatchObject({ symbol: 'emptyCircle' });
+    expect(option.xAxis.data.at(-1)).toBe('Tuần này');
     expect(option.series[0].markLine?.data).toEqual([{ yAxis: 98.5 }]);
     expect(wrapper.text()).toContain('Mục tiêu 98,5 %');
     expect(wrapper.get('[data-week="2026-11-16"] [data-field="rate"]').text()).toBe('—');
+  });
+
+  it('shades weekends and holidays, and names the holiday', () => {
+    const week = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24'].map(
+      (date, index) => ({
+        ...days[0],
+        date,
+        dayOff: [null, 'weekend', 'weekend', null, 'Ngày thử nghiệm'][index],
+      }),
+    );
+    const wrapper = mountWithI18n(TrendDaily, {
+      props: { days: [...week, { ...days[1], date: '2026-11-25' }] },
+    });
+    const option = lastOption() as unknown as SeriesOption;
+    expect(option.series[0].markArea?.data).toEqual([
+      [{ xAxis: '21/11' }, { xAxis: '22/11' }],
+      [{ xAxis: '24/11' }, { xAxis: '24/11' }],
+    ]);
+    expect(wrapper.text()).toContain('Nghỉ 24/11: Ngày thử nghiệm');
   });
 });
