@@ -7,12 +7,12 @@
  * one. Each tab passes axe-core with no serious or critical violation; a leader gets no admin
  * screen and the API answers 403. Screenshots at 1440×900 and 1366×768.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { rowsOf, startTestApp, TestApp } from '../support/test-app';
+import { buildDashboard } from '../support/build-dashboard';
 
 jest.setTimeout(240_000);
 
@@ -69,19 +69,7 @@ describe('admin screen /admin', () => {
   }
 
   beforeAll(async () => {
-    // The browser tests drive the built app: build it from the current sources.
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/dashboard/vite.config.ts',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    buildDashboard();
     mkdirSync(SCREENSHOTS, { recursive: true });
     t = await startTestApp({ now: new Date().toISOString() });
     base = t.url.replace('[::1]', '127.0.0.1');

@@ -23,10 +23,10 @@ import {
   WEEK,
 } from '../support/scenarios/briefing-weeks';
 import { messageOf, startTestApp, withTestApp, type TestApp } from '../support/test-app';
+import { buildDashboard } from '../support/build-dashboard';
 
 jest.setTimeout(180_000);
 
-const ROOT = join(__dirname, '../..');
 const SCREENSHOTS = join(__dirname, 'screenshots');
 /** A 16:9 page of 1920 × 1080 CSS px is 1440 × 810 pt; A4 landscape is 841.89 × 595.28 pt. */
 const SLIDE_PAGE = '1440 x 810 pts';
@@ -69,19 +69,7 @@ describe('weekly briefing: slides in Chromium and the printed PDF', () => {
   const consoleProblems: string[] = [];
 
   beforeAll(async () => {
-    // The browser and the PDF use the built dashboard: build it from the current sources.
-    execFileSync(
-      process.execPath,
-      [
-        join(ROOT, 'node_modules/vite/bin/vite.js'),
-        'build',
-        '--config',
-        'apps/dashboard/vite.config.ts',
-        '--logLevel',
-        'warn',
-      ],
-      { cwd: ROOT, stdio: 'inherit' },
-    );
+    buildDashboard();
     mkdirSync(SCREENSHOTS, { recursive: true });
     work = mkdtempSync(join(tmpdir(), 'briefing-e2e-'));
     t = await startTestApp({ now: NOW });

@@ -15,12 +15,8 @@ import type { DossierPage } from '@ioc/domain';
 import { launchChromium } from '../support/chromium';
 import { local, received } from '../support/events';
 import { startTestApp, type TestApp } from '../support/test-app';
-import {
-  buildDashboard,
-  seriousViolations,
-  signIn,
-  tableDossiers,
-} from './support/workspace-browser';
+import { buildDashboard } from '../support/build-dashboard';
+import { seriousViolations, signIn, tableDossiers } from './support/workspace-browser';
 
 jest.setTimeout(240_000);
 

@@ -1,26 +1,9 @@
 /// <reference lib="dom" />
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 
 const ROOT = join(__dirname, '../../..');
-
-/** Builds the dashboard from the current sources into dist/dashboard, which the API serves. */
-export function buildDashboard(): void {
-  execFileSync(
-    process.execPath,
-    [
-      join(ROOT, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'apps/dashboard/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: ROOT, stdio: 'inherit' },
-  );
-}
 
 /** Signs in through the login form, and waits until the app has left /login. */
 export async function signIn(page: Page, baseUrl: string, username: string): Promise<void> {
