@@ -138,6 +138,7 @@ describe('admin screen /admin', () => {
       username: 'dieu-hanh',
       role: 'district_chief',
       unitCode: '689',
+      agencyCode: null,
       disabled: true,
     });
   });

@@ -6,6 +6,7 @@ import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
  * swapped with a day off, and a directory import checked row by row before anything is written.
  */
 const NOW = '2026-11-20T17:00:00+07:00';
+const JUSTICE = 'STP'; // Sở Tư pháp, a provincial department of the demo
 
 describe('admin API for the admin screen', () => {
   let t: TestApp;
@@ -43,6 +44,7 @@ describe('admin API for the admin screen', () => {
       username: 'tp-dongxoai',
       role: 'district_chief',
       unitCode: '689',
+      agencyCode: null,
       disabled: false,
     });
     expect((await t.get('/api/v1/metrics/summary?scope=691', token)).status).toBe(403);
@@ -53,8 +55,39 @@ describe('admin API for the admin screen', () => {
       username: 'tp-dongxoai',
       role: 'district_chief',
       unitCode: '689',
+      agencyCode: null,
       disabled: false,
     });
+  });
+
+  it('makes an account the head of an agency, which then reads that agency only', async () => {
+    const created = await send('post', '/api/v1/admin/users', {
+      username: 'so-tu-phap',
+      password: 'mật khẩu dài',
+      role: 'leader',
+    });
+    expect(created.status).toBe(201);
+    const token = await t.login('so-tu-phap', 'mật khẩu dài');
+    const missingAgency = await send('patch', '/api/v1/admin/users/so-tu-phap', {
+      role: 'agency_head',
+    });
+    expect(missingAgency.status).toBe(400);
+    const changed = await send('patch', '/api/v1/admin/users/so-tu-phap', {
+      role: 'agency_head',
+      agencyCode: JUSTICE,
+    });
+    expect(changed.body).toEqual({
+      username: 'so-tu-phap',
+      role: 'agency_head',
+      unitCode: null,
+      agencyCode: JUSTICE,
+      disabled: false,
+    });
+    // The same token: a district is now out of reach, and the figures by default are the agency's.
+    expect((await t.get('/api/v1/metrics/summary?scope=689', token)).status).toBe(403);
+    const own = await t.get('/api/v1/metrics/summary', token);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ agency: JUSTICE });
   });
 
   it('refuses a change that leaves an account unusable, or shuts the administrator out', async () => {
@@ -99,6 +132,7 @@ describe('admin API for the admin screen', () => {
       username: 'leader',
       role: 'leader',
       unitCode: null,
+      agencyCode: null,
       disabled: false,
     });
     expect(users.find((user) => user.username === 'admin')).toMatchObject({

@@ -235,7 +235,7 @@ describe('POST /api/v1/events: validation', () => {
       .send({ kind: 'ingest', name: 'Một cửa huyện (test)' });
     expect(issued.status).toBe(201);
     const { id, key } = issued.body as { id: number; key: string };
-    expect(Object.keys(issued.body as object)).toEqual(['id', 'key']);
+    expect(Object.keys(issued.body as object)).toEqual(['id', 'key', 'scopeCode']);
     expect(typeof id).toBe('number');
     expect(key).toMatch(/^ingest_/);
 

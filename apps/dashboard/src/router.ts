@@ -113,7 +113,11 @@ export function createAppRouter(): Router {
   // Each surface wears its own theme; `?theme=light|dark` picks one (a wall has no mouse).
   router.afterEach((to) => {
     const theme = useThemeStore();
-    const surface = to.meta.surface ?? 'laptop';
+    // A briefing presented as slides (or printed) is sized like the wall: 96 × 54 rem fill the
+    // screen; it keeps its own light colours.
+    const screenSized =
+      to.name === 'briefing' && (to.query.slides === '1' || to.query.print === '1');
+    const surface = screenSized ? 'wall' : (to.meta.surface ?? 'laptop');
     theme.enter(surface);
     const asked = to.query.theme;
     if (asked === 'light' || asked === 'dark') theme.choose(themeOr(asked, surface));
