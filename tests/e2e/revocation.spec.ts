@@ -145,6 +145,8 @@ describe.each([
     await nextUpdate(socket, (snapshot) => snapshot.scope === '70', 2_000);
 
     const notice = withdrawnNotice(socket);
+    // Awaited below; a failure before then must fail this test, not crash the run.
+    notice.catch(() => undefined);
     const changed = await asAdmin.patch(`/api/v1/admin/users/${username}`, {
       role: 'district_chief',
       unitCode: '689',
@@ -153,6 +155,7 @@ describe.each([
       username,
       role: 'district_chief',
       unitCode: '689',
+      agencyCode: null,
       disabled: false,
     });
     // REST follows at the next request, on either instance, with the token issued before.

@@ -116,6 +116,7 @@ describe('access: roles, wall tokens and logins', () => {
       username: 'chief-690',
       role: 'district_chief',
       unitCode: '690',
+      agencyCode: null,
       disabled: true,
     });
 
