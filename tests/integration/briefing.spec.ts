@@ -185,6 +185,10 @@ describe('weekly briefing over HTTP, against PostgreSQL', () => {
       '2026-W46',
       '2026-W47',
     ]);
+    // No day off from W40 to W47 of 2026: five working days each (kinds are weekCalendar's spec).
+    expect(briefing.trend.map((week) => [week.workingDays, week.kind])).toEqual(
+      Array.from({ length: 8 }, () => [5, 'normal']),
+    );
     expect(briefing.trend[0]).toMatchObject({ received: 0, onTimeRate: null, onlineShare: null });
     expect(briefing.trend[6]).toMatchObject({ received: 3, resolved: 1, onTimeRate: 1 });
     expect(briefing.trend[6].onlineShare).toBeCloseTo(2 / 3, 12);

@@ -228,6 +228,9 @@ export function sampleBriefing(province: 'binh-phuoc-2021' | 'dong-nai-2025'): P
       ),
       onTimeRate: 0.95 + next(40) / 1000,
       onlineShare: 0.5 + next(100) / 1000,
+      // The fourth week had a day off: its lower counts are marked, not read as a failure.
+      workingDays: index === 3 ? 4 : 5,
+      kind: index === 3 ? 'holiday' : 'normal',
     })),
     form: {
       rows: [

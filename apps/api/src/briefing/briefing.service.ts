@@ -268,6 +268,7 @@ export class BriefingService {
       }
       const rates = ratesOf({ ...emptyFigures(), counters });
       const window = isoWeekWindow(name, this.calendar.clock);
+      const { workingDays, kind } = weekCalendar(name, this.calendar.current);
       return {
         week: name,
         from: iso(window.from),
@@ -276,6 +277,8 @@ export class BriefingService {
         resolved: counters.resolved,
         onTimeRate: rates.onTime,
         onlineShare: rates.online,
+        workingDays,
+        kind,
       };
     });
   }

@@ -126,6 +126,8 @@ export const BRIEFING_SCHEMA: SchemaObject = object({
       resolved: integer,
       onTimeRate: rate,
       onlineShare: rate,
+      workingDays: integer,
+      kind: { type: 'string', enum: ['normal', 'holiday', 'tet'] },
     }),
   },
   form: object({ rows: { type: 'array', items: FORM_ROW } }),

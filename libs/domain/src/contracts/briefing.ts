@@ -31,6 +31,9 @@ export interface BriefingTrendWeek {
   resolved: number;
   onTimeRate: Rate;
   onlineShare: Rate;
+  /** The week's working days and kind, so a holiday or Tết week's fall is not read as failure. */
+  workingDays: number;
+  kind: WeekCalendar['kind'];
 }
 
 /**
