@@ -34,10 +34,12 @@ const day = (date: string, received: number): DailyFigures => ({
 /** The read API of a server whose display zone is `zone`; records the days asked for. */
 function serverIn(zone: string) {
   const daysAskedFor: number[] = [];
+  const scopesAskedFor: (string | undefined)[] = [];
   const api: ReadApi = {
     clientConfig: () => Promise.resolve({ zone }),
-    daily: (days) => {
+    daily: (days, scope) => {
       daysAskedFor.push(days);
+      scopesAskedFor.push(scope);
       return Promise.resolve({
         scope: '70',
         from: '2026-09-27T17:00:00.000Z',
@@ -56,7 +58,7 @@ function serverIn(zone: string) {
     briefingWeeks: () => Promise.reject(new Error('not used')),
     briefingFile: () => Promise.reject(new Error('not used')),
   };
-  return { api, daysAskedFor };
+  return { api, daysAskedFor, scopesAskedFor };
 }
 
 describe('wall store', () => {
@@ -94,4 +96,14 @@ describe('wall store', () => {
       ]);
     },
   );
+
+  it("charts a unit's own days on its own wall, the province's on the province's", async () => {
+    const { api, scopesAskedFor } = serverIn('Asia/Ho_Chi_Minh');
+    const wall = useWallStore();
+    wall.start({ api, token: 'wall_x', scope: '25216', socketFactory: () => silentSocket });
+    await vi.waitFor(() => expect(scopesAskedFor).toEqual(['25216']));
+    wall.stop();
+    wall.start({ api, token: 'wall_x', socketFactory: () => silentSocket });
+    await vi.waitFor(() => expect(scopesAskedFor).toEqual(['25216', undefined]));
+  });
 });

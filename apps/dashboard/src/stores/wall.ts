@@ -221,7 +221,8 @@ export const useWallStore = defineStore('wall', () => {
     const zone = displayZone.zone;
     if (!api || !zone) return;
     try {
-      daily.value = await api.daily(daysForWeeks(Date.now(), TREND_WEEKS, zone));
+      // A unit's own wall charts that unit's days, not the province's.
+      daily.value = await api.daily(daysForWeeks(Date.now(), TREND_WEEKS, zone), requestedScope);
     } catch (error) {
       failed(error);
     }
