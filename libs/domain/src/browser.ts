@@ -7,6 +7,7 @@
 export type * from './contracts/api';
 export * from './contracts/briefing';
 export type * from './contracts/admin';
+export { AUDIT_ACTIONS } from './contracts/admin';
 export {
   DOSSIER_LIST_STATUSES,
   DOSSIER_SORT_COLUMNS,

@@ -19,6 +19,7 @@ export * from './directory/directory';
 export * from './contracts/api';
 export * from './contracts/briefing';
 export type * from './contracts/admin';
+export { AUDIT_ACTIONS } from './contracts/admin';
 export * from './metrics/windows';
 export * from './contracts/live';
 export * from './contracts/client-config';

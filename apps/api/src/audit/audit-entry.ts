@@ -1,19 +1,6 @@
-/** Every act the audit log records, by name. */
-export const AUDIT_ACTIONS = [
-  'user.create',
-  'user.update',
-  'ingest_key.issue',
-  'ingest_key.revoke',
-  'wall_token.issue',
-  'wall_token.revoke',
-  'calendar.override_set',
-  'calendar.override_remove',
-  'calendar.swap',
-  'directory.import',
-  'projection.rebuild',
-  'briefing.regenerate',
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+import type { AuditAction } from '@ioc/domain';
+
+export { AUDIT_ACTIONS, type AuditAction } from '@ioc/domain';
 
 /** Who acted, and from where: a user and their client's address, or a command on the server. */
 export interface AuditActor {

@@ -649,6 +649,7 @@ export const en: Messages = {
         calendar_swap: 'Days swapped',
         directory_import: 'Directory imported',
         projection_rebuild: 'Figures rebuilt',
+        briefing_regenerate: 'Weekly briefing regenerated',
       },
     },
     setAside: {

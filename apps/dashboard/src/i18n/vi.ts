@@ -648,6 +648,7 @@ export const vi = {
         calendar_swap: 'Hoán đổi ngày',
         directory_import: 'Nhập danh mục',
         projection_rebuild: 'Tính lại số liệu',
+        briefing_regenerate: 'Tính lại báo cáo tuần',
       },
     },
     setAside: {

@@ -1,3 +1,20 @@
+/** Every act the audit log records, by name (the API records them, the admin screen filters). */
+export const AUDIT_ACTIONS = [
+  'user.create',
+  'user.update',
+  'ingest_key.issue',
+  'ingest_key.revoke',
+  'wall_token.issue',
+  'wall_token.revoke',
+  'calendar.override_set',
+  'calendar.override_remove',
+  'calendar.swap',
+  'directory.import',
+  'projection.rebuild',
+  'briefing.regenerate',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
 /** Answers of the administration API (`/admin`, `/calendar`, `/directory/import`) for the admin screen. */
 
 export type AdminRole = 'admin' | 'leader' | 'district_chief' | 'agency_head' | 'wall';
