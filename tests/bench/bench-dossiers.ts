@@ -3,8 +3,9 @@
  * the derived tables filled with generated dossiers.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { COUNTERS } from '@ioc/domain';
+import { COUNTERS, DEFAULT_ZONE } from '@ioc/domain';
 import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
+import { SUM_IN_PROGRESS_CHANGES } from '../../apps/api/src/projection/in-progress-changes';
 import { databaseUrl, sql } from './bench-database';
 
 export function percentile(samples: number[], p: number): number {
@@ -44,7 +45,8 @@ export async function startApi(database: string, port: number): Promise<ChildPro
 /**
  * Fills the derived tables with `count` more dossiers spread over the last 13 months, shaped as
  * the projection writes them (one received and one resolved fact each, ~2 % still open), and
- * rebuilds the rollups from the facts. Only reads are measured on this data.
+ * rebuilds the rollups from the facts and the in-progress day changes from the dossiers. Only
+ * reads are measured on this data.
  */
 export async function addDossiers(database: string, from: number, count: number): Promise<void> {
   const url = databaseUrl(database);
@@ -101,5 +103,7 @@ export async function addDossiers(database: string, from: number, count: number)
     url,
     `INSERT INTO agency_day_rollup (day, agency_code, ${counters}) SELECT day, agency_code, ${sums} FROM dossier_fact GROUP BY 1, 2`,
   );
+  await sql(url, `TRUNCATE in_progress_change`);
+  await sql(url, SUM_IN_PROGRESS_CHANGES('$1'), [process.env.TZ_DISPLAY ?? DEFAULT_ZONE]);
   await sql(url, `VACUUM ANALYZE`);
 }

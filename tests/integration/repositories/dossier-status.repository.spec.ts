@@ -12,10 +12,9 @@ import {
 } from '@ioc/domain';
 import { isDeepStrictEqual } from 'node:util';
 import {
-  DOSSIER_STATES,
   DossierFilter,
-  DossierStateName,
   DossierStatusRepository,
+  InProgressDetail,
 } from '../../../apps/api/src/metrics/dossier-status.repository';
 import { MetricsRepository } from '../../../apps/api/src/metrics/metrics.repository';
 import { Slice } from '../../../apps/api/src/metrics/slice';
@@ -209,8 +208,11 @@ describe('DossierStatusRepository', () => {
       .map((state) => ({ state, status: dossierStatusAt(state, instant, clock) }))
       .filter((entry): entry is { state: DossierState; status: StatusAt } => !!entry.status);
 
-  /** What the counts should be, per agency (one dossier each) and for the whole province. */
-  function expectedCounts(instant: number, counted: readonly DossierStateName[]) {
+  /**
+   * What the counts should be, per agency (one dossier each) and for the whole province: for a
+   * score, only the total and the overdue ones.
+   */
+  function expectedCounts(instant: number, detail: InProgressDetail) {
     const byAgency = new Map<string, InProgressAt>();
     const province: InProgressAt = {
       total: 0,
@@ -220,14 +222,15 @@ describe('DossierStatusRepository', () => {
       oldestOverdueDays: 0,
     };
     for (const { state, status } of statusesAt(instant)) {
-      const one = (name: DossierStateName, value: StatusAt['status']) =>
-        counted.includes(name) && status.status === value ? 1 : 0;
+      const full = detail === 'full';
+      const one = (counted: boolean, value: StatusAt['status']) =>
+        counted && status.status === value ? 1 : 0;
       const counts = {
         total: 1,
-        paused: one('paused', 'paused'),
-        overdue: one('overdue', 'overdue'),
-        dueSoon: one('due_soon', 'dueSoon'),
-        oldestOverdueDays: one('overdue', 'overdue') * status.overdueDays,
+        paused: one(full, 'paused'),
+        overdue: one(true, 'overdue'),
+        dueSoon: one(full, 'dueSoon'),
+        oldestOverdueDays: one(full, 'overdue') * status.overdueDays,
       };
       byAgency.set(state.received!.agencyCode, counts);
       province.total += 1;
@@ -271,42 +274,42 @@ describe('DossierStatusRepository', () => {
 
   it('counts in progress, paused, overdue, due soon and the oldest overdue days from the history as dossierStatusAt says', async () => {
     const read = async (instant: number) => ({
-      byAgency: await repository.inProgressAt(byAgency, instant, ZONE, HISTORY),
-      province: await repository.inProgressAt(province, instant, ZONE, HISTORY),
+      byAgency: await repository.inProgressAt(byAgency, instant, clock, HISTORY),
+      province: await repository.inProgressAt(province, instant, clock, HISTORY),
     });
     expect(
-      await disagreements(instants, read, (instant) => expectedCounts(instant, DOSSIER_STATES)),
+      await disagreements(instants, read, (instant) => expectedCounts(instant, 'full')),
     ).toEqual([]);
   });
 
-  it('counts only overdue from the history when only overdue is asked for (a score)', async () => {
+  it('counts only in progress and overdue for a score, at midnights from the day changes, as dossierStatusAt says', async () => {
     const read = async (instant: number) => ({
-      byAgency: await repository.inProgressAt(byAgency, instant, ZONE, HISTORY, ['overdue']),
-      province: await repository.inProgressAt(province, instant, ZONE, HISTORY, ['overdue']),
+      byAgency: await repository.inProgressAt(byAgency, instant, clock, HISTORY, 'score'),
+      province: await repository.inProgressAt(province, instant, clock, HISTORY, 'score'),
     });
     expect(
-      await disagreements(instants, read, (instant) => expectedCounts(instant, ['overdue'])),
+      await disagreements(instants, read, (instant) => expectedCounts(instant, 'score')),
     ).toEqual([]);
   });
 
   it('counts at and after the latest event derived (then from the open dossiers) as dossierStatusAt says', async () => {
     const read = async (instant: number) => ({
-      byAgency: await repository.inProgressAt(byAgency, instant, ZONE, latestEventDerived),
-      province: await repository.inProgressAt(province, instant, ZONE, latestEventDerived),
+      byAgency: await repository.inProgressAt(byAgency, instant, clock, latestEventDerived),
+      province: await repository.inProgressAt(province, instant, clock, latestEventDerived),
     });
     const current = instants.filter((instant) => instant >= latestEventDerived);
     expect(current.length).toBeGreaterThan(40);
     expect(
-      await disagreements(current, read, (instant) => expectedCounts(instant, DOSSIER_STATES)),
+      await disagreements(current, read, (instant) => expectedCounts(instant, 'full')),
     ).toEqual([]);
   });
 
   it('counts the dossiers in progress (carried over) on either table as dossierStatusAt says', async () => {
     const read = async (instant: number) => ({
-      history: await repository.openCountAt(byAgency, instant, HISTORY),
+      history: await repository.openCountAt(byAgency, instant, clock, HISTORY),
       current:
         instant >= latestEventDerived
-          ? await repository.openCountAt(byAgency, instant, latestEventDerived)
+          ? await repository.openCountAt(byAgency, instant, clock, latestEventDerived)
           : null,
     });
     const expected = (instant: number) => {
@@ -454,5 +457,43 @@ describe('DossierStatusRepository', () => {
     expect(await sourceDue('2025-04-29T17:00:00.000')).toBe('ST-SOURCE-DUE dueSoon 0');
     expect(await sourceDue('2025-04-29T17:00:00.001')).toBe('ST-SOURCE-DUE overdue 0');
     expect(await sourceDue('2025-04-30T00:00:00.000')).toBe('ST-SOURCE-DUE overdue 1');
+  });
+
+  // Last: it changes the histories the tests above read.
+  it('reflects late events in the past midnights’ counts (the day changes move with the projection)', async () => {
+    const midnights = instants.filter(
+      (instant) => clock.startOfDay(clock.dateOf(instant)) === instant,
+    );
+    const read = async (instant: number) => ({
+      score: await repository.inProgressAt(byAgency, instant, clock, HISTORY, 'score'),
+      open: await repository.openCountAt(province, instant, clock, HISTORY),
+    });
+    const expected = (instant: number) => ({
+      score: expectedCounts(instant, 'score').byAgency,
+      open: new Map(
+        [...expectedCounts(instant, 'score').province].map(([key, { total }]) => [key, total]),
+      ),
+    });
+    const friday = clock.startOfDay('2025-04-25');
+    const before = await read(friday);
+    // Both before the latest event derived: a receipt a week back, and ST-PAUSED-LATE (overdue
+    // since 18/4) resolved on Thursday 24/4.
+    const late = [
+      received('ST-LATE', '2025-04-20T09:00:00', at('25222', 1)),
+      resolved('ST-PAUSED-LATE', '2025-04-24T09:00:00'),
+    ];
+    expect((await t.ingest(late)).body).toEqual({ accepted: 2, duplicates: 0, rejected: [] });
+    const events = [...HISTORIES.flatMap((history) => history.events), ...late];
+    const dossierOf = (event: object) => (event as { dossierId: string }).dossierId;
+    states = [...new Set(events.map(dossierOf))].map((dossierId) =>
+      derive(events.filter((event) => dossierOf(event) === dossierId)),
+    );
+
+    const after = await read(friday);
+    expect(before.score.get('UBND-25217')).toMatchObject({ total: 1, overdue: 1 });
+    expect(after.score.get('UBND-25217')).toBeUndefined();
+    // Received 20/4 with one working day (21/4): overdue from Tuesday 22/4.
+    expect(after.score.get('UBND-25222')).toMatchObject({ total: 1, overdue: 1 });
+    expect(await disagreements(midnights, read, expected)).toEqual([]);
   });
 });

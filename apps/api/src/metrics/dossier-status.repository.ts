@@ -4,6 +4,8 @@ import type {
   DossierSort,
   DossierSortColumn,
   InProgressAt,
+  LocalClock,
+  LocalDate,
 } from '@ioc/domain';
 import type { PoolClient } from 'pg';
 import { Injectable } from '@nestjs/common';
@@ -14,6 +16,13 @@ import { Slice, SqlParams, sliceSql } from './slice';
 /** The states a dossier in progress can be in at an instant, as the `dossier` columns name them. */
 export const DOSSIER_STATES = ['paused', 'overdue', 'due_soon'] as const;
 export type DossierStateName = (typeof DOSSIER_STATES)[number];
+
+/**
+ * What is read of the dossiers in progress: every count and the oldest overdue (`full`), or
+ * only what a score needs (`score`: the total and the overdue ones; at a past instant the
+ * others stay at zero).
+ */
+export type InProgressDetail = 'full' | 'score';
 
 /** Dossiers of one unit and field in progress at an instant, and how many were overdue. */
 export interface OpenByFieldRow {
@@ -69,6 +78,12 @@ const current = {
  */
 const isCurrent = (instant: number, horizon: number) => instant > horizon;
 
+/** The local day that starts at the instant, if it is a midnight (`in_progress_change` answers). */
+function dayStartingAt(instant: number, clock: LocalClock): LocalDate | undefined {
+  const day = clock.dateOf(instant);
+  return clock.startOfDay(day) === instant ? day : undefined;
+}
+
 /** Paused before overdue before due soon, as `dossierStatusAt` decides. */
 const statusSql = (states: StatesSql) =>
   `CASE WHEN ${states.paused} THEN 'paused' WHEN ${states.overdue} THEN 'overdue'
@@ -93,23 +108,34 @@ export class DossierStatusRepository {
 
   /**
    * Dossiers in progress at an instant, with how many are paused, overdue and due soon. After
-   * `horizon` (the latest event derived), the open dossiers' own table answers; until it, the
-   * history of each dossier's states does, for the states asked for (the others stay at zero).
+   * `horizon` (the latest event derived), the open dossiers' own table answers; until it, at a
+   * local midnight, the in-progress day changes give the total and, for a score, the overdue
+   * count; else the history of each dossier's states does.
    */
   async inProgressAt(
     slice: Slice,
     instant: number,
-    zone: string,
+    clock: LocalClock,
     horizon: number,
-    states: readonly DossierStateName[] = DOSSIER_STATES,
+    detail: InProgressDetail = 'full',
   ): Promise<Map<string, InProgressAt>> {
     if (isCurrent(instant, horizon)) {
-      const rows = await this.countsNow(slice, instant, zone);
+      const rows = await this.countsNow(slice, instant, clock.zone);
       return new Map(rows.map(({ key, ...counts }) => [key, counts]));
     }
+    const day = dayStartingAt(instant, clock);
+    if (day !== undefined && detail === 'score') {
+      const counts = await this.countsAtDayStart(slice, day);
+      return new Map(
+        [...counts].map(([key, { total, overdue }]) => [
+          key,
+          { total, overdue, paused: 0, dueSoon: 0, oldestOverdueDays: 0 },
+        ]),
+      );
+    }
     const [totals, counts] = await Promise.all([
-      this.openCountAt(slice, instant, horizon),
-      this.statesAt(slice, instant, zone, states),
+      this.openCountAt(slice, instant, clock, horizon),
+      this.statesAt(slice, instant, clock.zone, detail),
     ]);
     const byKey = new Map<string, InProgressAt>();
     for (const [key, total] of totals) {
@@ -120,8 +146,18 @@ export class DossierStatusRepository {
   }
 
   /** How many dossiers were in progress at an instant (a window's carried-over count). */
-  async openCountAt(slice: Slice, instant: number, horizon: number): Promise<Map<string, number>> {
+  async openCountAt(
+    slice: Slice,
+    instant: number,
+    clock: LocalClock,
+    horizon: number,
+  ): Promise<Map<string, number>> {
     const now = isCurrent(instant, horizon);
+    const day = now ? undefined : dayStartingAt(instant, clock);
+    if (day !== undefined) {
+      const counts = await this.countsAtDayStart(slice, day);
+      return new Map([...counts].map(([key, { total }]) => [key, total]));
+    }
     const params = new SqlParams();
     const s = sliceSql(slice, now ? 'open_dossier' : 'dossier', 'd', params);
     // In the past, the open-range index (which carries unit and agency) answers on its own.
@@ -132,6 +168,22 @@ export class DossierStatusRepository {
       params.values,
     );
     return new Map(rows.map((row) => [row.key, row.count]));
+  }
+
+  /**
+   * Dossiers in progress, and overdue, at the first instant of a local day: the day changes of
+   * every day before it summed, rows of days and units however many dossiers were open.
+   */
+  private async countsAtDayStart(slice: Slice, day: LocalDate) {
+    const params = new SqlParams();
+    const s = sliceSql(slice, 'in_progress_change', 'd', params);
+    const rows = await this.reads.query<{ key: string; total: number; overdue: number }[]>(
+      `SELECT ${s.key} AS key, sum(d.in_progress)::int AS total, sum(d.overdue)::int AS overdue
+         FROM ${s.from} WHERE d.day < ${params.add(day)}::date AND ${s.where}
+        GROUP BY 1 HAVING sum(d.in_progress) <> 0`,
+      params.values,
+    );
+    return new Map(rows.map(({ key, ...counts }) => [key, counts]));
   }
 
   /**
@@ -170,22 +222,20 @@ export class DossierStatusRepository {
   }
 
   /**
-   * Paused, overdue and due-soon counts at a past instant, each read through its own partial
-   * index over the dossiers that were ever in that state (few, next to all those open).
+   * Paused, overdue and due-soon counts at a past instant (a score: overdue only), each read
+   * through its own partial index over the dossiers that were ever in that state (few, next to
+   * all those open).
    */
-  private async statesAt(
-    slice: Slice,
-    instant: number,
-    zone: string,
-    names: readonly DossierStateName[],
-  ) {
+  private async statesAt(slice: Slice, instant: number, zone: string, detail: InProgressDetail) {
     const params = new SqlParams();
     const at = `${params.add(iso(instant))}::timestamptz`;
     const states = history.states(at);
+    const names: readonly DossierStateName[] = detail === 'full' ? DOSSIER_STATES : ['overdue'];
     const inState = (state: DossierStateName) => {
       const s = sliceSql(slice, 'dossier', 'd', params);
       // The due date in force is read for overdue dossiers only: the oldest of them.
-      const due = state === 'overdue' ? history.dueAt(at) : 'NULL::timestamptz';
+      const due =
+        state === 'overdue' && detail === 'full' ? history.dueAt(at) : 'NULL::timestamptz';
       // The index's own condition comes first, so the planner may use the partial index.
       return `SELECT ${s.key} AS key, '${state}' AS state, ${due} AS due FROM ${s.from}
                WHERE NOT isempty(d.${state}) AND ${states[state]} AND ${s.where}`;

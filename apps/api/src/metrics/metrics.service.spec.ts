@@ -1,7 +1,6 @@
 import { groupFigures } from '@ioc/domain/testing';
 import { BadRequestException } from '@nestjs/common';
 import { readSide } from '../testing/service-fakes';
-import { DOSSIER_STATES } from './dossier-status.repository';
 
 // Saturday 21/11/2026 12:00 local; the week since Monday 16/11 00:00 local.
 const NOW = '2026-11-21T12:00:00+07:00';
@@ -103,7 +102,7 @@ describe('MetricsService', () => {
       expect(statusRepository.calls).toEqual([
         {
           method: 'inProgressAt',
-          args: [slice, week.to, 'Asia/Ho_Chi_Minh', HORIZON, DOSSIER_STATES],
+          args: [slice, week.to, 'Asia/Ho_Chi_Minh', HORIZON, 'full'],
         },
       ]);
       expect(metricsRepository.calls.map((call) => call.method).sort()).toEqual([
@@ -117,7 +116,7 @@ describe('MetricsService', () => {
     it('reads only what a score needs: overdue of the states, and no staffing', async () => {
       const { metrics, statusRepository, metricsRepository } = await start();
       const figures = await metrics.figures({ by: 'unit', grouped: true }, week, 'score');
-      expect(statusRepository.calls[0].args[4]).toEqual(['overdue']);
+      expect(statusRepository.calls[0].args[4]).toBe('score');
       expect(metricsRepository.calls.map((call) => call.method)).not.toContain('staffingAt');
       // A group with nothing but a staffing report is not read at all.
       expect([...figures.keys()].sort()).toEqual(['C1', 'C2', 'C3']);
@@ -184,7 +183,7 @@ describe('MetricsService', () => {
       ]),
     );
     expect(statusRepository.calls).toEqual([
-      { method: 'openCountAt', args: [slice, week.from, HORIZON] },
+      { method: 'openCountAt', args: [slice, week.from, 'Asia/Ho_Chi_Minh', HORIZON] },
     ]);
   });
 

@@ -22,7 +22,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../clock/clock';
 import { AppConfig } from '../config/app-config';
 import { ProjectionService } from '../projection/projection.service';
-import { DOSSIER_STATES, DossierStatusRepository } from './dossier-status.repository';
+import { DossierStatusRepository, InProgressDetail } from './dossier-status.repository';
 import { MetricsRepository } from './metrics.repository';
 import { Slice } from './slice';
 
@@ -68,12 +68,12 @@ export class MetricsService {
   /**
    * Figures per group of the slice; groups with no data at all are absent. With `score` detail,
    * only what a score needs is read (a ranking's previous window): staffing and, at a past
-   * instant, the paused and due-soon counts stay at zero.
+   * instant, the paused and due-soon counts and the oldest overdue stay at zero.
    */
   async figures(
     slice: Slice,
     window: TimeWindow,
-    detail: 'full' | 'score' = 'full',
+    detail: InProgressDetail = 'full',
   ): Promise<Map<string, GroupFigures>> {
     const { clock } = this.calendar;
     const full = detail === 'full';
@@ -81,13 +81,7 @@ export class MetricsService {
     const [counters, paidAfter, inProgress, staffing] = await Promise.all([
       this.repository.counters(slice, window, clock, horizon),
       this.repository.paidAfterWindow(slice, window),
-      this.statuses.inProgressAt(
-        slice,
-        window.to,
-        clock.zone,
-        horizon,
-        full ? DOSSIER_STATES : ['overdue'],
-      ),
+      this.statuses.inProgressAt(slice, window.to, clock, horizon, detail),
       full ? this.repository.staffingAt(slice, window.to) : new Map<string, StaffingAt>(),
     ]);
     const keys = new Set([...counters.keys(), ...inProgress.keys(), ...staffing.keys()]);
@@ -107,7 +101,7 @@ export class MetricsService {
   /** Dossiers in progress at the start of the window (a summary's, not a ranking's, figure). */
   async carriedOver(slice: Slice, window: TimeWindow): Promise<Map<string, number>> {
     const horizon = await this.repository.latestEventDerived();
-    return this.statuses.openCountAt(slice, window.from, horizon);
+    return this.statuses.openCountAt(slice, window.from, this.calendar.clock, horizon);
   }
 
   async provinceFigures(window: TimeWindow): Promise<ProvinceFigures> {

@@ -4,6 +4,8 @@ import { finished } from 'node:stream/promises';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../config/app-config';
+import { MOVE_IN_PROGRESS_CHANGES, SUM_IN_PROGRESS_CHANGES } from './in-progress-changes';
 
 /** The rows that stand for one derived dossier in the derived tables. */
 export interface DerivedRows {
@@ -191,11 +193,15 @@ export const PROJECTION_LOCK = 7_340_001;
 
 /**
  * The projection's storage: the queue of dossiers to derive, the derived tables (dossier state,
- * facts, day rollups, open dossiers), the watermark, and the dossiers set aside.
+ * facts, day rollups, in-progress day changes, open dossiers), the watermark, and the dossiers
+ * set aside.
  */
 @Injectable()
 export class ProjectionRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly db: DataSource,
+    private readonly config: AppConfig,
+  ) {}
 
   transaction<T>(work: (tx: EntityManager) => Promise<T>): Promise<T> {
     return this.db.transaction(work);
@@ -287,7 +293,8 @@ export class ProjectionRepository {
 
   /**
    * Replaces what the derived tables hold of these dossiers with their new rows, and moves the
-   * day rollups by the difference. A dossier given no rows is taken out of the figures.
+   * day rollups and in-progress day changes by the difference (a late event changes the past's
+   * counts too). A dossier given no rows is taken out of the figures.
    */
   async replaceDerived(tx: EntityManager, derived: readonly DerivedRows[]): Promise<void> {
     if (derived.length === 0) return;
@@ -296,9 +303,11 @@ export class ProjectionRepository {
     const facts = derived.flatMap((rows) => rows.facts);
     const open = derived.flatMap((rows) => (rows.open ? [rows.open] : []));
     const uncounted = derived.flatMap((rows) => (rows.dossier ? [] : [rows.dossierId]));
+    await this.moveInProgressChanges(tx, ids, -1);
     if (dossiers.length) await tx.query(UPSERT_DOSSIERS, [JSON.stringify(dossiers)]);
     if (uncounted.length)
       await tx.query(`DELETE FROM dossier WHERE dossier_id = ANY($1::text[])`, [uncounted]);
+    await this.moveInProgressChanges(tx, ids, 1);
     await tx.query(REMOVE_FACTS, [ids, -1]);
     if (facts.length) await tx.query(ADD_FACTS, [JSON.stringify(facts), 1]);
     await tx.query(`DELETE FROM open_dossier WHERE dossier_id = ANY($1::text[])`, [ids]);
@@ -309,8 +318,18 @@ export class ProjectionRepository {
   async removeDerived(tx: EntityManager, dossierIds: readonly string[]): Promise<void> {
     if (dossierIds.length === 0) return;
     await tx.query(REMOVE_FACTS, [dossierIds, -1]);
+    await this.moveInProgressChanges(tx, dossierIds, -1);
     await tx.query(`DELETE FROM open_dossier WHERE dossier_id = ANY($1::text[])`, [dossierIds]);
     await tx.query(`DELETE FROM dossier WHERE dossier_id = ANY($1::text[])`, [dossierIds]);
+  }
+
+  /** Adds (1) or takes away (-1) the in-progress day changes of these dossiers' stored rows. */
+  private async moveInProgressChanges(
+    tx: EntityManager,
+    dossierIds: readonly string[],
+    sign: 1 | -1,
+  ): Promise<void> {
+    await tx.query(MOVE_IN_PROGRESS_CHANGES, [dossierIds, sign, this.config.zone]);
   }
 
   /** The latest event instant derived only ever rises. */
@@ -441,7 +460,10 @@ export class ProjectionRepository {
     await copyInto(client, 'open_dossier', OPEN_COLUMNS, open);
   }
 
-  /** Both day rollups summed from every fact at once, into the tables a rebuild emptied. */
+  /**
+   * Both day rollups summed from every fact at once, and the in-progress day changes from every
+   * dossier, into the tables a rebuild emptied.
+   */
   async sumRollups(tx: EntityManager): Promise<void> {
     // Enough to group a year of days by unit or agency in memory (4 MB spills to disk).
     await tx.query(`SET LOCAL work_mem = '64MB'`);
@@ -454,6 +476,7 @@ export class ProjectionRepository {
          SELECT day, ${key}, ${summed} FROM dossier_fact GROUP BY day, ${key}`,
       );
     }
+    await tx.query(SUM_IN_PROGRESS_CHANGES('$1'), [this.config.zone]);
   }
 
   /**
@@ -463,15 +486,16 @@ export class ProjectionRepository {
    */
   async analyzeDerived(tx: EntityManager): Promise<void> {
     await tx.query(
-      `ANALYZE dossier, dossier_fact, open_dossier, unit_day_rollup, agency_day_rollup, staffing_report`,
+      `ANALYZE dossier, dossier_fact, open_dossier, unit_day_rollup, agency_day_rollup,
+               in_progress_change, staffing_report`,
     );
   }
 
   /** Empties every derived table, to derive them all again from the log. */
   async truncateDerived(tx: EntityManager): Promise<void> {
     await tx.query(
-      `TRUNCATE dossier, dossier_fact, unit_day_rollup, agency_day_rollup, staffing_report,
-                pending_dossier, open_dossier, set_aside_dossier`,
+      `TRUNCATE dossier, dossier_fact, unit_day_rollup, agency_day_rollup, in_progress_change,
+                staffing_report, pending_dossier, open_dossier, set_aside_dossier`,
     );
     // Staffing reports are derived too: one row per report event.
     await tx.query(

@@ -130,14 +130,14 @@ describe('RankingsService', () => {
         week.to,
         'Asia/Ho_Chi_Minh',
         Number.NEGATIVE_INFINITY,
-        ['overdue'],
+        'score',
       ],
       [
         { by: 'unit', grouped: true },
         before.to,
         'Asia/Ho_Chi_Minh',
         Number.NEGATIVE_INFINITY,
-        ['overdue'],
+        'score',
       ],
     ]);
     const methods = read.metricsRepository.calls.map((call) => call.method);

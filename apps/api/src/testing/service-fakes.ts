@@ -10,6 +10,7 @@ import {
   DossierEvent,
   DossierRow,
   InProgressAt,
+  LocalClock,
   LocalDate,
   StaffingAt,
   sumFigures,
@@ -28,7 +29,7 @@ import { DirectoryRepository } from '../directory/directory.repository';
 import { DirectoryService } from '../directory/directory.service';
 import {
   DossierListCriteria,
-  DossierStateName,
+  InProgressDetail,
   DossierStatusRepository,
   OpenByFieldRow,
 } from '../metrics/dossier-status.repository';
@@ -252,11 +253,14 @@ export class FakeDossierStatusRepository implements Fake<DossierStatusRepository
   async inProgressAt(
     slice: Slice,
     instant: number,
-    zone: string,
+    clock: LocalClock,
     horizon: number,
-    states?: readonly DossierStateName[],
+    detail?: InProgressDetail,
   ) {
-    this.calls.push({ method: 'inProgressAt', args: [slice, instant, zone, horizon, states] });
+    this.calls.push({
+      method: 'inProgressAt',
+      args: [slice, instant, clock.zone, horizon, detail],
+    });
     const rows = this.rows.filter((row) => row.window.to === instant);
     return read(
       slice,
@@ -274,8 +278,8 @@ export class FakeDossierStatusRepository implements Fake<DossierStatusRepository
     return this.openByField.get(instant) ?? [];
   }
 
-  async openCountAt(slice: Slice, instant: number, horizon: number) {
-    this.calls.push({ method: 'openCountAt', args: [slice, instant, horizon] });
+  async openCountAt(slice: Slice, instant: number, clock: LocalClock, horizon: number) {
+    this.calls.push({ method: 'openCountAt', args: [slice, instant, clock.zone, horizon] });
     const rows = this.rows.filter((row) => row.window.from === instant);
     return read(
       slice,
