@@ -10,7 +10,7 @@ import {
 } from '@ioc/domain';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { local, paused, received, resolved, testProcedure } from '../support/events';
+import { apologized, local, paused, received, resolved, testProcedure } from '../support/events';
 import { connectLive, LiveClient, subscribe } from '../support/live-client';
 import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
@@ -47,6 +47,8 @@ const EVENTS = [
   received('WS-05', '2026-11-16T11:00:00', at('70', JUSTICE)),
   // Received at Đồng Xoài's desk for the department: due Thu 19, overdue 1 day; both see it.
   received('WS-06', '2026-11-17T09:00:00', at(DONG_XOAI, JUSTICE)),
+  // Its letter of apology, with a new appointment on Tuesday.
+  apologized('WS-06', '2026-11-20T08:00:00', '2026-11-24T17:00:00'),
   // Paused on Tuesday and still waiting for the applicant.
   received('WS-07', '2026-11-16T09:30:00', at(DONG_XOAI, `UBND-${DONG_XOAI}`)),
   paused('WS-07', '2026-11-17T10:00:00'),
@@ -252,6 +254,23 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       expect([paged.total, ids(paged)]).toEqual([5, ['WS-03', 'WS-02']]);
     });
 
+    it('says which dossiers had a letter of apology by the instant listed, and sorts by it', async () => {
+      const now = await page('/api/v1/dossiers?status=overdue&sort=apologized:desc', head);
+      expect(now.rows.map((row) => [row.dossierId, row.apologized])).toEqual([
+        ['WS-06', true],
+        ['WS-05', false],
+      ]);
+      // Before the letter (Friday 08:00), the same dossier was overdue without one.
+      const before = await page(
+        `/api/v1/dossiers?status=overdue&to=${encodeURIComponent(local('2026-11-20T07:00:00'))}`,
+        head,
+      );
+      expect(before.rows.map((row) => [row.dossierId, row.apologized])).toEqual([
+        ['WS-05', false],
+        ['WS-06', false],
+      ]);
+    });
+
     it('says what is wrong with a bad status, day, prefix or sort (400)', async () => {
       for (const [query, says] of [
         ['status=late', 'status'],
@@ -359,6 +378,7 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
         'Hạn giải quyết',
         'Trạng thái',
         'Số ngày quá hạn',
+        'Đã xin lỗi',
       ]);
       expect(sheet.getRow(1).font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -372,6 +392,9 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       expect([first.getCell(8).value, first.getCell(9).value]).toEqual(['Quá hạn', 2]);
       const codes = [2, 3].map((row) => sheet.getRow(row).getCell(1).value);
       expect(codes).toEqual(ids(json));
+      // WS-01 had no apology, WS-06 had one: as the JSON rows say.
+      expect(json.rows.map((row) => row.apologized)).toEqual([false, true]);
+      expect([2, 3].map((row) => sheet.getRow(row).getCell(10).value)).toEqual(['Không', 'Có']);
     });
 
     it('writes CSV in UTF-8 with a BOM, every row, and the agency head’s own dossiers only', async () => {
@@ -384,8 +407,8 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       const text = (response.body as Buffer).toString('utf8');
       expect(text.startsWith('\uFEFFMã hồ sơ,Mã thủ tục,Cơ quan xử lý')).toBe(true);
       expect(text.trim().split('\n').slice(1)).toEqual([
-        `WS-05,${TWO_DAYS},${JUSTICE},70,Trực tuyến,2026-11-16 11:00,2026-11-18 23:59,Quá hạn,2`,
-        `WS-06,${TWO_DAYS},${JUSTICE},${DONG_XOAI},Trực tuyến,2026-11-17 09:00,2026-11-19 23:59,Quá hạn,1`,
+        `WS-05,${TWO_DAYS},${JUSTICE},70,Trực tuyến,2026-11-16 11:00,2026-11-18 23:59,Quá hạn,2,Không`,
+        `WS-06,${TWO_DAYS},${JUSTICE},${DONG_XOAI},Trực tuyến,2026-11-17 09:00,2026-11-19 23:59,Quá hạn,1,Có`,
       ]);
     });
 

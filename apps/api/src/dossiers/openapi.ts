@@ -18,6 +18,10 @@ const DOSSIER_ROW_PROPERTIES: Record<string, SchemaObject> = {
     ...integer,
     description: 'Local calendar days from the due day; 0 unless overdue',
   },
+  apologized: {
+    type: 'boolean',
+    description: 'A letter of apology (dossier.apologized) had been sent by the instant listed',
+  },
 };
 
 export const DOSSIER_PAGE_SCHEMA: SchemaObject = {
@@ -52,7 +56,6 @@ export const DOSSIER_DETAIL_SCHEMA: SchemaObject = {
     withdrawnAt: { ...instant, nullable: true },
     outcome: { type: 'string', enum: ['approved', 'rejected'], nullable: true },
     onTime: { type: 'boolean', nullable: true },
-    apologized: { type: 'boolean' },
     due: {
       type: 'object',
       description: 'How the due date was reached (SPEC §3)',

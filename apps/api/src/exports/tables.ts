@@ -40,6 +40,7 @@ export const DOSSIER_TABLE: TableSpec<DossierRow> = {
     { header: 'Hạn giải quyết', type: 'datetime', value: (r) => r.dueAt },
     { header: 'Trạng thái', type: 'text', value: (r) => STATUS_VI[r.status] },
     { header: 'Số ngày quá hạn', type: 'integer', value: (r) => r.overdueDays },
+    { header: 'Đã xin lỗi', type: 'text', value: (r) => (r.apologized ? 'Có' : 'Không') },
   ],
 };
 

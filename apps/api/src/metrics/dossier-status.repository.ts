@@ -301,6 +301,7 @@ const SORT_SQL: Record<DossierSortColumn, string> = {
   dueAt: '"dueAt"',
   status: 'status',
   overdueDays: '"overdueDays"',
+  apologized: 'apologized',
 };
 
 const DEFAULT_SORT: readonly DossierSort[] = [{ column: 'dueAt', direction: 'asc' }];
@@ -334,7 +335,8 @@ function listSql(slice: Slice, criteria: DossierListCriteria) {
   const sql = `
     SELECT x.dossier_id AS "dossierId", x.procedure_code AS "procedureCode", x.agency_code AS "agencyCode",
            x.unit_code AS "unitCode", x.channel, x.received_at AS "receivedAt", o.due AS "dueAt", o.status,
-           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays"
+           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays",
+           coalesce(x.apologized_at <= ${at}, false) AS apologized
       FROM (
         SELECT d.dossier_id, ${now ? current.dueAt : history.dueAt(at)} AS due, ${statusSql(states)} AS status
           FROM ${s.from}

@@ -156,6 +156,7 @@ export const DOSSIER_SORT_COLUMNS = [
   'dueAt',
   'status',
   'overdueDays',
+  'apologized',
 ] as const;
 export type DossierSortColumn = (typeof DOSSIER_SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -174,6 +175,8 @@ export interface DossierRow {
   dueAt: string;
   status: DossierStatus;
   overdueDays: number;
+  /** A letter of apology (thư xin lỗi) had been sent by the instant listed (SPEC §3, §4). */
+  apologized: boolean;
 }
 
 export interface DossierPage {
@@ -237,7 +240,6 @@ export interface DossierDetail extends Omit<DossierRow, 'status'> {
   outcome: 'approved' | 'rejected' | null;
   /** Resolved by its due date; null while not resolved. */
   onTime: boolean | null;
-  apologized: boolean;
   due: DueReasoning;
   /** Every accepted event, in the order they are applied (by `occurredAt`). */
   events: DossierEventRecord[];

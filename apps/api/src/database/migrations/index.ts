@@ -8,6 +8,7 @@ import { AuditLog1764400000000 } from './1764400000000-AuditLog';
 import { AgencyHeads1764420000000 } from './1764420000000-AgencyHeads';
 import { BriefingSnapshots1764500000000 } from './1764500000000-BriefingSnapshots';
 import { WallTokenScope1764600000000 } from './1764600000000-WallTokenScope';
+import { DossierApology1764710000000 } from './1764710000000-DossierApology';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AgencyHeads1764420000000,
   BriefingSnapshots1764500000000,
   WallTokenScope1764600000000,
+  DossierApology1764710000000,
 ];
