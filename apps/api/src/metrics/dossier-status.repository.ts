@@ -314,7 +314,7 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
  * instant, its due date in force then, its status and its days overdue (the mirror of
  * `dossierStatusAt`).
  */
-function listSql(slice: Slice, criteria: DossierListCriteria) {
+export function listSql(slice: Slice, criteria: DossierListCriteria) {
   const params = new SqlParams();
   // After the latest event derived, the narrow open-dossier table answers (every live screen).
   const now = criteria.horizon !== undefined && isCurrent(criteria.instant, criteria.horizon);

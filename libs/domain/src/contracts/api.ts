@@ -186,6 +186,35 @@ export interface DossierPage {
   rows: DossierRow[];
 }
 
+/**
+ * `GET /dossiers/by-procedure`: one procedure's dossiers in a scope: those in progress at `to`
+ * and how many are overdue, due soon or paused, and those resolved in the window.
+ */
+export interface ProcedureLoadRow {
+  procedureCode: string;
+  /** The directory's name of the procedure (its code when the directory has none). */
+  procedureName: string;
+  inProgress: number;
+  overdue: number;
+  dueSoon: number;
+  paused: number;
+  /** The largest `overdueDays` of its overdue dossiers; 0 when none is. */
+  oldestOverdueDays: number;
+  resolved: number;
+  resolvedOnTime: number;
+  /** resolvedOnTime / resolved; null ("no data") when none was resolved. */
+  onTimeRate: number | null;
+}
+
+export interface ProcedureLoads {
+  scope: string;
+  agency: string | null;
+  from: string;
+  to: string;
+  /** The most overdue first, then the most in progress, then by code. */
+  rows: ProcedureLoadRow[];
+}
+
 /** A dossier's status at now: in progress in one of its states, or closed. */
 export type DossierDetailStatus = DossierStatus | 'resolved' | 'withdrawn';
 
