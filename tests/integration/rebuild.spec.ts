@@ -160,6 +160,9 @@ describe('rebuild', () => {
       'postal',
       Date.parse('2026-11-19T16:00:00+07:00'),
     ]);
+    // D11's letter of apology, kept on the dossier for the lists of overdue dossiers.
+    const d11 = rebuilt.dossier.find((row) => row.dossier_id === 'D11')!;
+    expect(Date.parse(String(d11.apologized_at))).toBe(Date.parse('2026-11-20T08:30:00+07:00'));
     expect(rebuilt.dossierFact).toEqual(live.dossierFact);
     expect(rebuilt.openDossier).toEqual(live.openDossier);
     expect(rebuilt.staffingReport).toEqual(live.staffingReport);

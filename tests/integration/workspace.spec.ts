@@ -6,11 +6,12 @@ import {
   type LiveError,
   type LiveSnapshot,
   type LoginAnswer,
+  type ProcedureLoads,
   type Ranking,
 } from '@ioc/domain';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { local, paused, received, resolved, testProcedure } from '../support/events';
+import { apologized, local, paused, received, resolved, testProcedure } from '../support/events';
 import { connectLive, LiveClient, subscribe } from '../support/live-client';
 import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
 
@@ -26,6 +27,7 @@ const TAN_PHU = '25195'; // a ward of Đồng Xoài
 const JUSTICE = 'STP'; // Sở Tư pháp, a provincial department
 
 const TWO_DAYS = 'TT-WS-2D';
+const ONE_DAY = 'TT-WS-1D';
 const at = (unitCode: string, agencyCode: string) => ({
   unitCode,
   agencyCode,
@@ -47,12 +49,20 @@ const EVENTS = [
   received('WS-05', '2026-11-16T11:00:00', at('70', JUSTICE)),
   // Received at Đồng Xoài's desk for the department: due Thu 19, overdue 1 day; both see it.
   received('WS-06', '2026-11-17T09:00:00', at(DONG_XOAI, JUSTICE)),
+  // Its letter of apology, with a new appointment on Tuesday.
+  apologized('WS-06', '2026-11-20T08:00:00', '2026-11-24T17:00:00'),
   // Paused on Tuesday and still waiting for the applicant.
   received('WS-07', '2026-11-16T09:30:00', at(DONG_XOAI, `UBND-${DONG_XOAI}`)),
   paused('WS-07', '2026-11-17T10:00:00'),
   // Resolved on time: in no list of dossiers in progress.
   received('WS-08', '2026-11-16T10:00:00', at(DONG_XOAI, `UBND-${DONG_XOAI}`)),
   resolved('WS-08', '2026-11-17T15:00:00'),
+  // Another procedure, due Tue 17 and resolved late on Thursday.
+  received('WS-09', '2026-11-16T09:00:00', {
+    ...at(DONG_XOAI, `UBND-${DONG_XOAI}`),
+    procedureCode: ONE_DAY,
+  }),
+  resolved('WS-09', '2026-11-19T15:00:00'),
 ];
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -89,7 +99,7 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
 
   beforeAll(async () => {
     t = await startTestApp({ now: NOW });
-    await t.importProcedures([testProcedure(TWO_DAYS, 2)]);
+    await t.importProcedures([testProcedure(TWO_DAYS, 2), testProcedure(ONE_DAY, 1)]);
     const ingest = await t.ingest(EVENTS);
     expect(ingest.body).toEqual({ accepted: EVENTS.length, duplicates: 0, rejected: [] });
     [leader, chief, head] = await Promise.all([
@@ -252,6 +262,23 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       expect([paged.total, ids(paged)]).toEqual([5, ['WS-03', 'WS-02']]);
     });
 
+    it('says which dossiers had a letter of apology by the instant listed, and sorts by it', async () => {
+      const now = await page('/api/v1/dossiers?status=overdue&sort=apologized:desc', head);
+      expect(now.rows.map((row) => [row.dossierId, row.apologized])).toEqual([
+        ['WS-06', true],
+        ['WS-05', false],
+      ]);
+      // Before the letter (Friday 08:00), the same dossier was overdue without one.
+      const before = await page(
+        `/api/v1/dossiers?status=overdue&to=${encodeURIComponent(local('2026-11-20T07:00:00'))}`,
+        head,
+      );
+      expect(before.rows.map((row) => [row.dossierId, row.apologized])).toEqual([
+        ['WS-05', false],
+        ['WS-06', false],
+      ]);
+    });
+
     it('says what is wrong with a bad status, day, prefix or sort (400)', async () => {
       for (const [query, says] of [
         ['status=late', 'status'],
@@ -265,6 +292,127 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
         expect([query, response.status]).toEqual([query, 400]);
         expect(JSON.stringify(response.body)).toContain(says);
       }
+    });
+  });
+
+  describe('GET /dossiers/by-procedure', () => {
+    const loads = async (query: string, token: string) => {
+      const response = await t.get(`/api/v1/dossiers/by-procedure?${query}`, token);
+      expect([query, response.status]).toEqual([query, 200]);
+      return response.body as ProcedureLoads;
+    };
+
+    it('counts a chief’s dossiers by procedure: in progress at the end, resolved in the window', async () => {
+      const week = await loads('window=week', chief);
+      expect(week).toMatchObject({ scope: DONG_XOAI, agency: null });
+      expect(week.rows).toEqual([
+        {
+          procedureCode: TWO_DAYS,
+          procedureName: expect.any(String) as string,
+          inProgress: 5,
+          overdue: 2,
+          dueSoon: 2,
+          paused: 1,
+          oldestOverdueDays: 2,
+          resolved: 1,
+          resolvedOnTime: 1,
+          onTimeRate: 1,
+        },
+        {
+          procedureCode: ONE_DAY,
+          procedureName: expect.any(String) as string,
+          inProgress: 0,
+          overdue: 0,
+          dueSoon: 0,
+          paused: 0,
+          oldestOverdueDays: 0,
+          resolved: 1,
+          resolvedOnTime: 0,
+          onTimeRate: 0,
+        },
+      ]);
+      // The same in-progress counts as the dossier list's, status by status.
+      for (const status of ['inProgress', 'overdue', 'dueSoon', 'paused'] as const) {
+        const list = await page(`/api/v1/dossiers?status=${status}`, chief);
+        expect([status, list.total]).toEqual([status, week.rows[0][status]]);
+      }
+      // Today nothing was resolved: no on-time rate, not 0 %.
+      const today = await loads('window=today', chief);
+      expect(today.rows.map((row) => [row.procedureCode, row.resolved, row.onTimeRate])).toEqual([
+        [TWO_DAYS, 0, null],
+      ]);
+      // At Tuesday noon, by the history: WS-01, WS-08 (resolved that afternoon) and WS-09 due
+      // soon (due Tuesday or Wednesday), WS-07 paused, WS-06 just received.
+      const tuesday = await loads(
+        `from=${encodeURIComponent(local('2026-11-16T00:00:00'))}&to=${encodeURIComponent(local('2026-11-17T12:00:00'))}`,
+        chief,
+      );
+      expect(tuesday.rows).toMatchObject([
+        { procedureCode: TWO_DAYS, inProgress: 4, overdue: 0, dueSoon: 2, paused: 1, resolved: 0 },
+        { procedureCode: ONE_DAY, inProgress: 1, overdue: 0, dueSoon: 1, resolved: 0 },
+      ]);
+    });
+
+    it('holds a chief to their unit and an agency head to their agency (403), and checks what it takes', async () => {
+      const own = await loads('window=week', head);
+      expect(own).toMatchObject({ agency: JUSTICE });
+      expect(own.rows.map((row) => [row.procedureCode, row.inProgress, row.overdue])).toEqual([
+        [TWO_DAYS, 2, 2],
+      ]);
+      const phuocLong = await loads(`scope=${PHUOC_LONG}&window=week`, leader);
+      expect(phuocLong.rows.map((row) => [row.procedureCode, row.overdue])).toEqual([
+        [TWO_DAYS, 1],
+      ]);
+      for (const [path, token] of [
+        [`scope=${PHUOC_LONG}`, chief],
+        [`agency=UBND-${PHUOC_LONG}`, chief],
+        [`scope=${PHUOC_LONG}&format=csv`, chief],
+        ['agency=SNV', head],
+        [`scope=${DONG_XOAI}`, head],
+      ]) {
+        const response = await t.get(`/api/v1/dossiers/by-procedure?${path}`, token);
+        expect([path, response.status]).toEqual([path, 403]);
+      }
+      for (const [query, says] of [
+        ['window=decade', 'window'],
+        ['format=pdf', 'format'],
+        [
+          `from=${encodeURIComponent(local('2026-11-20T00:00:00'))}&to=${encodeURIComponent(local('2026-11-19T00:00:00'))}`,
+          'from',
+        ],
+        ['scope=NOPE', 'NOPE'],
+      ]) {
+        const response = await t.get(`/api/v1/dossiers/by-procedure?${query}`, leader);
+        expect([query, response.status]).toEqual([query, 400]);
+        expect(JSON.stringify(response.body)).toContain(says);
+      }
+    });
+
+    it('downloads the same rows as CSV and XLSX, the rate as a percentage', async () => {
+      const json = await loads('window=week', chief);
+      const csv = await download('/api/v1/dossiers/by-procedure?window=week&format=csv', chief);
+      expect(csv.headers['content-disposition']).toBe(
+        `attachment; filename="theo-thu-tuc-${DONG_XOAI}-2026-11-20.csv"`,
+      );
+      const lines = (csv.body as Buffer).toString('utf8').trimEnd().split('\n');
+      expect(lines[0]).toBe(
+        '\uFEFFMã thủ tục,Tên thủ tục,Đang giải quyết,Quá hạn,Sắp đến hạn,Tạm dừng,' +
+          'Quá hạn lâu nhất (ngày),Đã giải quyết,Giải quyết đúng hạn,Tỉ lệ đúng hạn',
+      );
+      expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(
+        json.rows.map((row) => row.procedureCode),
+      );
+      const xlsx = await download('/api/v1/dossiers/by-procedure?window=week&format=xlsx', chief);
+      const sheet = await firstSheetOf(xlsx);
+      expect(sheet.name).toBe('Theo thủ tục');
+      expect(sheet.rowCount).toBe(1 + json.rows.length);
+      const second = sheet.getRow(3);
+      expect([second.getCell(1).value, second.getCell(8).value, second.getCell(10).value]).toEqual([
+        ONE_DAY,
+        1,
+        0,
+      ]);
+      expect(second.getCell(10).numFmt).toBe('0.00%');
     });
   });
 
@@ -359,6 +507,7 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
         'Hạn giải quyết',
         'Trạng thái',
         'Số ngày quá hạn',
+        'Đã xin lỗi',
       ]);
       expect(sheet.getRow(1).font?.bold).toBe(true);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -372,6 +521,9 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       expect([first.getCell(8).value, first.getCell(9).value]).toEqual(['Quá hạn', 2]);
       const codes = [2, 3].map((row) => sheet.getRow(row).getCell(1).value);
       expect(codes).toEqual(ids(json));
+      // WS-01 had no apology, WS-06 had one: as the JSON rows say.
+      expect(json.rows.map((row) => row.apologized)).toEqual([false, true]);
+      expect([2, 3].map((row) => sheet.getRow(row).getCell(10).value)).toEqual(['Không', 'Có']);
     });
 
     it('writes CSV in UTF-8 with a BOM, every row, and the agency head’s own dossiers only', async () => {
@@ -384,8 +536,8 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
       const text = (response.body as Buffer).toString('utf8');
       expect(text.startsWith('\uFEFFMã hồ sơ,Mã thủ tục,Cơ quan xử lý')).toBe(true);
       expect(text.trim().split('\n').slice(1)).toEqual([
-        `WS-05,${TWO_DAYS},${JUSTICE},70,Trực tuyến,2026-11-16 11:00,2026-11-18 23:59,Quá hạn,2`,
-        `WS-06,${TWO_DAYS},${JUSTICE},${DONG_XOAI},Trực tuyến,2026-11-17 09:00,2026-11-19 23:59,Quá hạn,1`,
+        `WS-05,${TWO_DAYS},${JUSTICE},70,Trực tuyến,2026-11-16 11:00,2026-11-18 23:59,Quá hạn,2,Không`,
+        `WS-06,${TWO_DAYS},${JUSTICE},${DONG_XOAI},Trực tuyến,2026-11-17 09:00,2026-11-19 23:59,Quá hạn,1,Có`,
       ]);
     });
 
@@ -434,6 +586,7 @@ describe('the workspace API: dossiers, downloads and scopes of chiefs and agency
     for (const path of [
       '/api/v1/dossiers',
       '/api/v1/dossiers/{dossierId}',
+      '/api/v1/dossiers/by-procedure',
       '/api/v1/rankings',
       '/api/v1/alerts/late-agencies',
       '/api/v1/calendar/next-working-day',

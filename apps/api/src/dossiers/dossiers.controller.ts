@@ -13,8 +13,10 @@ import { z } from 'zod';
 import { CurrentPrincipal, Principal, READERS, Roles } from '../auth/principal';
 import { DOWNLOAD_RESPONSES } from '../exports/openapi';
 import { ExportsService } from '../exports/exports.service';
-import { DOSSIER_TABLE } from '../exports/tables';
-import { DOSSIER_DETAIL_SCHEMA, DOSSIER_PAGE_SCHEMA } from './openapi';
+import { DOSSIER_TABLE, PROCEDURE_LOAD_TABLE } from '../exports/tables';
+import { windowQuery } from '../metrics/metrics.controller';
+import { MetricsService } from '../metrics/metrics.service';
+import { DOSSIER_DETAIL_SCHEMA, DOSSIER_PAGE_SCHEMA, PROCEDURE_LOADS_SCHEMA } from './openapi';
 import { DossiersService } from './dossiers.service';
 
 const code = z.string().trim().min(1).max(64);
@@ -66,6 +68,14 @@ class DossierQuery extends createZodDto(
   }),
 ) {}
 
+class ByProcedureQuery extends createZodDto(
+  windowQuery.extend({
+    scope: code.optional(),
+    agency: code.optional(),
+    format: z.enum(DOWNLOAD_FORMATS).optional(),
+  }),
+) {}
+
 const dossierId = z
   .string()
   .min(1)
@@ -83,6 +93,7 @@ export class DossiersController {
   constructor(
     private readonly dossiers: DossiersService,
     private readonly exports: ExportsService,
+    private readonly metrics: MetricsService,
   ) {}
 
   @Get()
@@ -116,6 +127,38 @@ export class DossiersController {
           query.status,
           query.dueOn && `han-${query.dueOn}`,
         ),
+      },
+      response,
+    );
+  }
+
+  // Declared before `:dossierId`, which would otherwise take "by-procedure" for a dossier code.
+  @Get('by-procedure')
+  @ApiOperation({
+    summary:
+      'Dossiers of a scope (a unit and everything below it, or one agency) by procedure: in ' +
+      'progress at `to`, overdue, due soon, paused, resolved in the window and on time',
+    description:
+      'Window as GET /metrics/summary (from, to or window). Every procedure with a dossier in ' +
+      'progress or resolved, the most overdue first; format=csv|xlsx downloads the same rows. ' +
+      'A district chief is held to their unit, an agency head to their agency.',
+  })
+  @ApiOkResponse({ description: 'Loads by procedure', schema: PROCEDURE_LOADS_SCHEMA })
+  @DOWNLOAD_RESPONSES()
+  async byProcedure(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ByProcedureQuery,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const window = this.metrics.resolveWindow(query);
+    const { scope, loads } = await this.dossiers.byProcedure(principal, query, window);
+    if (!query.format) return loads;
+    return this.exports.download(
+      query.format,
+      {
+        spec: PROCEDURE_LOAD_TABLE,
+        rows: [loads.rows],
+        fileName: this.exports.fileName('theo-thu-tuc', scope.agency ?? scope.scope),
       },
       response,
     );

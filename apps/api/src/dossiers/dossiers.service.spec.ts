@@ -32,6 +32,7 @@ const row = (dossierId: string, status: DossierRow['status'], overdueDays = 0): 
   dueAt: '2026-11-18T16:59:59.999Z',
   status,
   overdueDays,
+  apologized: false,
 });
 
 async function start() {

@@ -7,6 +7,9 @@ import {
   DossierRow,
   DossierSort,
   deriveDossierState,
+  ProcedureLoads,
+  rate,
+  TimeWindow,
 } from '@ioc/domain';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy';
@@ -67,6 +70,33 @@ export class DossiersService {
     const { scope, slice, criteria } = this.criteria(principal, query);
     criteria.horizon = await this.metrics.latestEventDerived();
     return { scope, rows: this.statuses.all(slice, criteria) };
+  }
+
+  /**
+   * A scope's dossiers by procedure: in progress at the window's end (overdue, due soon,
+   * paused) and resolved in the window, with their on-time rate; counted in SQL, all of them.
+   */
+  async byProcedure(
+    principal: Principal,
+    query: { scope?: string; agency?: string },
+    window: TimeWindow,
+  ): Promise<{ scope: ResolvedScope; loads: ProcedureLoads }> {
+    const scope = this.scopes.resolve(principal, query.scope, query.agency);
+    const inProgress: DossierListCriteria = {
+      filter: 'inProgress',
+      instant: window.to,
+      zone: this.calendar.clock.zone,
+      horizon: await this.metrics.latestEventDerived(),
+    };
+    const rows = await this.repository.procedureLoads(scope.slice, inProgress, window);
+    const loads: ProcedureLoads = {
+      scope: scope.scope,
+      agency: scope.agency,
+      from: new Date(window.from).toISOString(),
+      to: new Date(window.to).toISOString(),
+      rows: rows.map((row) => ({ ...row, onTimeRate: rate(row.resolvedOnTime, row.resolved) })),
+    };
+    return { scope, loads };
   }
 
   /**

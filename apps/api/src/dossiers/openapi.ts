@@ -1,5 +1,5 @@
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
-import { INSTANT_SCHEMA as instant } from '../common/openapi-schemas';
+import { INSTANT_SCHEMA as instant, WINDOW_PROPERTIES } from '../common/openapi-schemas';
 
 const text = { type: 'string' } as const;
 const day = { type: 'string', format: 'date' } as const;
@@ -17,6 +17,10 @@ const DOSSIER_ROW_PROPERTIES: Record<string, SchemaObject> = {
   overdueDays: {
     ...integer,
     description: 'Local calendar days from the due day; 0 unless overdue',
+  },
+  apologized: {
+    type: 'boolean',
+    description: 'A letter of apology (dossier.apologized) had been sent by the instant listed',
   },
 };
 
@@ -52,7 +56,6 @@ export const DOSSIER_DETAIL_SCHEMA: SchemaObject = {
     withdrawnAt: { ...instant, nullable: true },
     outcome: { type: 'string', enum: ['approved', 'rejected'], nullable: true },
     onTime: { type: 'boolean', nullable: true },
-    apologized: { type: 'boolean' },
     due: {
       type: 'object',
       description: 'How the due date was reached (SPEC §3)',
@@ -91,6 +94,37 @@ export const DOSSIER_DETAIL_SCHEMA: SchemaObject = {
         required: ['eventId', 'type', 'occurredAt'],
         properties: { eventId: text, type: text, occurredAt: instant },
         additionalProperties: true,
+      },
+    },
+  },
+};
+
+const count = { type: 'integer', minimum: 0 } as const;
+
+export const PROCEDURE_LOADS_SCHEMA: SchemaObject = {
+  type: 'object',
+  required: ['scope', 'agency', 'from', 'to', 'rows'],
+  properties: {
+    scope: text,
+    agency: { ...text, nullable: true },
+    ...WINDOW_PROPERTIES,
+    rows: {
+      type: 'array',
+      description: 'The most overdue first, then the most in progress, then by code',
+      items: {
+        type: 'object',
+        properties: {
+          procedureCode: text,
+          procedureName: text,
+          inProgress: { ...count, description: 'In progress at `to`' },
+          overdue: count,
+          dueSoon: count,
+          paused: count,
+          oldestOverdueDays: { ...count, description: 'The largest overdueDays; 0 when none' },
+          resolved: { ...count, description: 'Resolved in [from, to)' },
+          resolvedOnTime: count,
+          onTimeRate: { type: 'number', nullable: true, description: 'null: none resolved' },
+        },
       },
     },
   },

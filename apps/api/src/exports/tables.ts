@@ -1,6 +1,7 @@
 import type {
   DossierRow,
   LateAgencyRow,
+  ProcedureLoadRow,
   Rates,
   RankingLevel,
   RankingRow,
@@ -40,6 +41,24 @@ export const DOSSIER_TABLE: TableSpec<DossierRow> = {
     { header: 'Hạn giải quyết', type: 'datetime', value: (r) => r.dueAt },
     { header: 'Trạng thái', type: 'text', value: (r) => STATUS_VI[r.status] },
     { header: 'Số ngày quá hạn', type: 'integer', value: (r) => r.overdueDays },
+    { header: 'Đã xin lỗi', type: 'text', value: (r) => (r.apologized ? 'Có' : 'Không') },
+  ],
+};
+
+/** `GET /dossiers/by-procedure`: a scope's dossiers by procedure, the most overdue first. */
+export const PROCEDURE_LOAD_TABLE: TableSpec<ProcedureLoadRow> = {
+  sheet: 'Theo thủ tục',
+  columns: [
+    { header: 'Mã thủ tục', type: 'text', width: 16, value: (r) => r.procedureCode },
+    { header: 'Tên thủ tục', type: 'text', width: 48, value: (r) => r.procedureName },
+    { header: 'Đang giải quyết', type: 'integer', value: (r) => r.inProgress },
+    { header: 'Quá hạn', type: 'integer', value: (r) => r.overdue },
+    { header: 'Sắp đến hạn', type: 'integer', value: (r) => r.dueSoon },
+    { header: 'Tạm dừng', type: 'integer', value: (r) => r.paused },
+    { header: 'Quá hạn lâu nhất (ngày)', type: 'integer', value: (r) => r.oldestOverdueDays },
+    { header: 'Đã giải quyết', type: 'integer', value: (r) => r.resolved },
+    { header: 'Giải quyết đúng hạn', type: 'integer', value: (r) => r.resolvedOnTime },
+    { header: 'Tỉ lệ đúng hạn', type: 'percent', value: (r) => r.onTimeRate },
   ],
 };
 

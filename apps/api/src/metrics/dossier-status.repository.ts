@@ -351,6 +351,7 @@ const SORT_SQL: Record<DossierSortColumn, string> = {
   dueAt: '"dueAt"',
   status: 'status',
   overdueDays: '"overdueDays"',
+  apologized: 'apologized',
 };
 
 const DEFAULT_SORT: readonly DossierSort[] = [{ column: 'dueAt', direction: 'asc' }];
@@ -363,7 +364,7 @@ const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${
  * instant, its due date in force then, its status and its days overdue (the mirror of
  * `dossierStatusAt`).
  */
-function listSql(slice: Slice, criteria: DossierListCriteria) {
+export function listSql(slice: Slice, criteria: DossierListCriteria) {
   const params = new SqlParams();
   // After the latest event derived, the narrow open-dossier table answers (every live screen).
   const now = criteria.horizon !== undefined && isCurrent(criteria.instant, criteria.horizon);
@@ -384,7 +385,8 @@ function listSql(slice: Slice, criteria: DossierListCriteria) {
   const sql = `
     SELECT x.dossier_id AS "dossierId", x.procedure_code AS "procedureCode", x.agency_code AS "agencyCode",
            x.unit_code AS "unitCode", x.channel, x.received_at AS "receivedAt", o.due AS "dueAt", o.status,
-           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays"
+           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays",
+           coalesce(x.apologized_at <= ${at}, false) AS apologized
       FROM (
         SELECT d.dossier_id, ${now ? current.dueAt : history.dueAt(at)} AS due, ${statusSql(states)} AS status
           FROM ${s.from}

@@ -241,6 +241,7 @@ function dossierRow(state: DossierState) {
     paused: multirangeLiteral(state.paused),
     overdue: multirangeLiteral(state.overdue),
     due_soon: multirangeLiteral(state.dueSoon),
+    apologized_at: isoOrNull(state.apologizedAt),
   };
 }
 

@@ -86,6 +86,7 @@ const DOSSIER_COLUMN_NAMES = [
   'paused',
   'overdue',
   'due_soon',
+  'apologized_at',
 ];
 const DOSSIER_COLUMNS = DOSSIER_COLUMN_NAMES.join(', ');
 const UPSERT_DOSSIERS = `
@@ -94,7 +95,7 @@ const UPSERT_DOSSIERS = `
     dossier_id text, procedure_code text, agency_code text, unit_code text, channel text,
     received_at timestamptz, due_at timestamptz, due_steps jsonb, resolved_at timestamptz,
     withdrawn_at timestamptz, fee_vnd bigint, first_paid_at timestamptz, open_range tstzrange,
-    paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange)
+    paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange, apologized_at timestamptz)
   ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMN_NAMES.slice(1)
     .map((c) => `${c} = excluded.${c}`)
     .join(', ')}`;

@@ -305,12 +305,17 @@ export class FakeDossierStatusRepository implements Fake<DossierStatusRepository
   }
 }
 
-/** Each dossier's events, as the log holds them. */
+/** Each dossier's events, as the log holds them, and the loads by procedure set for a test. */
 export class FakeDossiersRepository implements Fake<DossiersRepository> {
   readonly events = new Map<string, DossierEvent[]>();
+  loads: Awaited<ReturnType<DossiersRepository['procedureLoads']>> = [];
 
   async eventsOf(dossierId: string) {
     return this.events.get(dossierId) ?? [];
+  }
+
+  async procedureLoads() {
+    return this.loads;
   }
 }
 

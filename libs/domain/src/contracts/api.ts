@@ -156,6 +156,7 @@ export const DOSSIER_SORT_COLUMNS = [
   'dueAt',
   'status',
   'overdueDays',
+  'apologized',
 ] as const;
 export type DossierSortColumn = (typeof DOSSIER_SORT_COLUMNS)[number];
 export type SortDirection = 'asc' | 'desc';
@@ -174,6 +175,8 @@ export interface DossierRow {
   dueAt: string;
   status: DossierStatus;
   overdueDays: number;
+  /** A letter of apology (thư xin lỗi) had been sent by the instant listed (SPEC §3, §4). */
+  apologized: boolean;
 }
 
 export interface DossierPage {
@@ -181,6 +184,35 @@ export interface DossierPage {
   page: number;
   pageSize: number;
   rows: DossierRow[];
+}
+
+/**
+ * `GET /dossiers/by-procedure`: one procedure's dossiers in a scope: those in progress at `to`
+ * and how many are overdue, due soon or paused, and those resolved in the window.
+ */
+export interface ProcedureLoadRow {
+  procedureCode: string;
+  /** The directory's name of the procedure (its code when the directory has none). */
+  procedureName: string;
+  inProgress: number;
+  overdue: number;
+  dueSoon: number;
+  paused: number;
+  /** The largest `overdueDays` of its overdue dossiers; 0 when none is. */
+  oldestOverdueDays: number;
+  resolved: number;
+  resolvedOnTime: number;
+  /** resolvedOnTime / resolved; null ("no data") when none was resolved. */
+  onTimeRate: number | null;
+}
+
+export interface ProcedureLoads {
+  scope: string;
+  agency: string | null;
+  from: string;
+  to: string;
+  /** The most overdue first, then the most in progress, then by code. */
+  rows: ProcedureLoadRow[];
 }
 
 /** A dossier's status at now: in progress in one of its states, or closed. */
@@ -237,7 +269,6 @@ export interface DossierDetail extends Omit<DossierRow, 'status'> {
   outcome: 'approved' | 'rejected' | null;
   /** Resolved by its due date; null while not resolved. */
   onTime: boolean | null;
-  apologized: boolean;
   due: DueReasoning;
   /** Every accepted event, in the order they are applied (by `occurredAt`). */
   events: DossierEventRecord[];

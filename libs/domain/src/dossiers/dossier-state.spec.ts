@@ -154,6 +154,7 @@ describe('deriveDossierState', () => {
         resultDigitized: false,
         withdrawnAt: null,
         apologized: false,
+        apologizedAt: null,
         apologyNewDueAt: null,
         onTime: null,
         early: null,
@@ -550,9 +551,20 @@ describe('deriveDossierState', () => {
         );
       });
 
+      it('keeps when the first apology was sent and the latest one’s new due date, in any order', () => {
+        const state = derive(
+          apologized({ at: '2021-02-06T09:00:00+07:00', newDueAt: '2021-02-12T17:00:00+07:00' }),
+          receipt,
+          apologized({ at: '2021-02-05T09:00:00+07:00', newDueAt: '2021-02-09T17:00:00+07:00' }),
+        );
+        expect(state.apologizedAt).toBe(ms('2021-02-05T09:00:00+07:00'));
+        expect(state.apologyNewDueAt).toBe(ms('2021-02-12T17:00:00+07:00'));
+      });
+
       it('counts a late dossier without an apology as unapologized', () => {
         const state = derive(receipt, resolved({ at: '2021-02-08T10:00:00+07:00' }));
         expect(state.apologized).toBe(false);
+        expect(state.apologizedAt).toBeNull();
         expect(state.apologyNewDueAt).toBeNull();
         expect(state.facts[1].counters).toEqual(
           resolutionCounters({ resolved_late: 1, resolved_late_apologized: 0 }),

@@ -47,6 +47,9 @@ export interface DossierState {
   resultDigitized: boolean;
   withdrawnAt: number | null;
   apologized: boolean;
+  /** When the first letter of apology was sent: a list at an earlier instant shows none. */
+  apologizedAt: number | null;
+  /** The latest apology's new appointment date. */
   apologyNewDueAt: number | null;
   onTime: boolean | null;
   early: boolean | null;
@@ -122,6 +125,7 @@ export function deriveDossierState(
     resultDigitized: false,
     withdrawnAt: null,
     apologized: false,
+    apologizedAt: null,
     apologyNewDueAt: null,
     onTime: null,
     early: null,
@@ -159,6 +163,7 @@ export function deriveDossierState(
         continue;
       case 'dossier.apologized':
         state.apologized = true;
+        state.apologizedAt ??= time;
         state.apologyNewDueAt = Date.parse(event.newDueAt);
         continue;
       case 'dossier.received':

@@ -9,6 +9,7 @@ import { AgencyHeads1764420000000 } from './1764420000000-AgencyHeads';
 import { BriefingSnapshots1764500000000 } from './1764500000000-BriefingSnapshots';
 import { WallTokenScope1764600000000 } from './1764600000000-WallTokenScope';
 import { InProgressChanges1764700000000 } from './1764700000000-InProgressChanges';
+import { DossierApology1764710000000 } from './1764710000000-DossierApology';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   BriefingSnapshots1764500000000,
   WallTokenScope1764600000000,
   InProgressChanges1764700000000,
+  DossierApology1764710000000,
 ];
