@@ -261,10 +261,17 @@ export class DossierStatusRepository {
     pageSize: number,
   ): Promise<{ total: number; rows: DossierRow[] }> {
     const list = listSql(slice, criteria);
+    const limit = `LIMIT ${list.params.add(pageSize)} OFFSET ${list.params.add((page - 1) * pageSize)}`;
+    // Ordered by status and due date only: the page is taken from the narrow rows, and only its
+    // rows are read from `dossier` (not every overdue dossier of a district).
+    const sql = list.narrowOrder
+      ? `SELECT * FROM (${list.withFields(`(SELECT *, count(*) OVER ()::int AS total
+                          FROM (${list.narrow}) AS n ${list.orderBy} ${limit})`)}) AS listed
+          ${list.orderBy}`
+      : `SELECT *, count(*) OVER ()::int AS total FROM (${list.sql}) AS listed
+          ${list.orderBy} ${limit}`;
     const rows = await this.db.query<(DossierRowSql & { total: number })[]>(
-      `SELECT *, count(*) OVER ()::int AS total FROM (${list.sql}) AS listed
-        ${list.orderBy}
-        LIMIT ${list.params.add(pageSize)} OFFSET ${list.params.add((page - 1) * pageSize)}`,
+      sql,
       list.params.values,
     );
     const total = rows[0]?.total ?? (page > 1 ? await this.count(slice, criteria) : 0);
@@ -381,26 +388,40 @@ export function listSql(slice: Slice, criteria: DossierListCriteria) {
     criteria.dueOn === undefined
       ? ''
       : `WHERE (o.due AT TIME ZONE ${tz})::date = ${params.add(criteria.dueOn)}::date`;
-  // Which dossiers, their due date in force and status; then their fields, by primary key.
-  const sql = `
-    SELECT x.dossier_id AS "dossierId", x.procedure_code AS "procedureCode", x.agency_code AS "agencyCode",
-           x.unit_code AS "unitCode", x.channel, x.received_at AS "receivedAt", o.due AS "dueAt", o.status,
-           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays",
-           coalesce(x.apologized_at <= ${at}, false) AS apologized
+  // Which dossiers, their due date in force, status and days overdue (narrow rows)…
+  const narrow = `
+    SELECT o.dossier_id AS "dossierId", o.due AS "dueAt", o.status,
+           CASE WHEN o.status = 'overdue' THEN ${localDaysSql('o.due', at, tz)} ELSE 0 END::int AS "overdueDays"
       FROM (
         SELECT d.dossier_id, ${now ? current.dueAt : history.dueAt(at)} AS due, ${statusSql(states)} AS status
           FROM ${s.from}
          WHERE ${conditions.join(' AND ')}) AS o
-      JOIN dossier x ON x.dossier_id = o.dossier_id
      ${dueOn}`;
+  // …then their fields, by primary key.
+  const withFields = (rows: string) => `
+    SELECT n.*, x.procedure_code AS "procedureCode", x.agency_code AS "agencyCode",
+           x.unit_code AS "unitCode", x.channel, x.received_at AS "receivedAt",
+           coalesce(x.apologized_at <= ${at}, false) AS apologized
+      FROM ${rows} AS n JOIN dossier x ON x.dossier_id = n."dossierId"`;
   const sort = criteria.sort?.length ? criteria.sort : DEFAULT_SORT;
   const keys = sort.map(
     ({ column, direction }) => `${SORT_SQL[column]} ${direction.toUpperCase()}`,
   );
   // The code last, so that equal keys keep one order from page to page.
   if (!sort.some(({ column }) => column === 'dossierId')) keys.push('"dossierId" ASC');
-  return { sql, params, orderBy: `ORDER BY ${keys.join(', ')}` };
+  return {
+    sql: withFields(`(${narrow})`),
+    narrow,
+    withFields,
+    /** Whether the order needs none of the fields read from `dossier`. */
+    narrowOrder: sort.every(({ column }) => NARROW_SORT.has(column)),
+    params,
+    orderBy: `ORDER BY ${keys.join(', ')}`,
+  };
 }
+
+/** The sortable columns of the narrow rows of a list (see listSql). */
+const NARROW_SORT = new Set<DossierSortColumn>(['dossierId', 'dueAt', 'status', 'overdueDays']);
 
 function filterSql(filter: DossierFilter, states: StatesSql): string {
   if (filter === 'inProgress') return 'true';
