@@ -485,8 +485,8 @@ export const en: Messages = {
     },
     agency: {
       kindRank: 'Rank among {kind}',
-      byProcedure: 'By procedure (dossiers in progress)',
-      byProcedurePartial: 'Over the first {n} dossiers',
+      byProcedure: 'By procedure',
+      oldestOverdueDays: 'Oldest overdue (days)',
       unit: 'Part of {name}',
     },
   },

@@ -484,8 +484,8 @@ export const vi = {
     },
     agency: {
       kindRank: 'Xếp hạng trong {kind}',
-      byProcedure: 'Theo thủ tục (hồ sơ đang giải quyết)',
-      byProcedurePartial: 'Tính trên {n} hồ sơ đầu tiên',
+      byProcedure: 'Theo thủ tục',
+      oldestOverdueDays: 'Quá hạn lâu nhất (ngày)',
       unit: 'Thuộc {name}',
     },
   },
