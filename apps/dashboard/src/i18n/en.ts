@@ -438,6 +438,7 @@ export const en: Messages = {
     },
     dossier: {
       title: 'Dossier {id}',
+      back: 'Back',
       facts: 'About this dossier',
       dueTitle: 'How the due date was reached',
       processingDays: 'Processing time: {n} working days',

@@ -437,6 +437,7 @@ export const vi = {
     },
     dossier: {
       title: 'Hồ sơ {id}',
+      back: 'Quay lại',
       facts: 'Thông tin hồ sơ',
       dueTitle: 'Hạn trả được tính thế nào',
       processingDays: 'Thời hạn giải quyết: {n} ngày làm việc',
