@@ -11,7 +11,7 @@ import ExcelJS from 'exceljs';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DossierPage } from '@ioc/domain';
+import type { DossierPage, ProcedureLoads } from '@ioc/domain';
 import { launchChromium } from '../support/chromium';
 import { local, received } from '../support/events';
 import { startTestApp, type TestApp } from '../support/test-app';
@@ -194,6 +194,13 @@ describe('laptop workspace', () => {
         })),
       );
       expect(await page.textContent('[data-testid="overdue-total"]')).toBe(String(fromApi.total));
+      // Whether the letter of apology went out, as the API says: only WS-OVR-15's did.
+      expect(await page.textContent('[data-testid="overdue-table"] thead')).toContain('Đã xin lỗi');
+      const apologies = await page.$$eval('[data-testid="overdue-table"] tbody tr', (rows) =>
+        rows.map((row) => row.querySelectorAll('td')[6]?.textContent?.trim()),
+      );
+      expect(apologies).toEqual(fromApi.rows.map((row) => (row.apologized ? 'Có' : 'Không')));
+      expect(apologies).toEqual(['Có', 'Không', 'Không']);
     });
 
     it('shows its rank of N, beside the best unit and the province median, and what to improve', async () => {
@@ -353,6 +360,10 @@ describe('laptop workspace', () => {
       expect(await page.$$eval('[data-testid="timeline"] tbody tr', (rows) => rows.length)).toBe(2);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'dossier');
+      // Back to the list as it was filtered.
+      await page.click('[data-testid="dossier-back"]');
+      await page.waitForURL((url) => url.pathname === `/units/${CHIEF_UNIT}/dossiers`);
+      expect(new URL(page.url()).searchParams.get('q')).toBe('WS-OVR');
     });
 
     it('is told "no access" for another unit, and shown none of its data', async () => {
@@ -400,6 +411,90 @@ describe('laptop workspace', () => {
     }
   });
 
+  describe('a leader on a laptop, from the wall to a unit or an agency and back', () => {
+    let context: BrowserContext;
+    let page: Page;
+
+    /** The wall is up and live: figures, the ranking and the map drawn. */
+    async function waitForWall(): Promise<void> {
+      await page.waitForSelector('[data-testid="freshness"][data-state="live"]', {
+        timeout: 20_000,
+      });
+      await page.waitForSelector('[data-testid="ranking-lines"] a.name', { timeout: 20_000 });
+      await page.waitForSelector('[data-testid="map-chart"] canvas', { timeout: 20_000 });
+    }
+
+    /** Back to the wall, by the browser's back button: live again, its ranking drawn. */
+    async function backToWall(): Promise<void> {
+      await page.goBack();
+      await page.waitForURL((url) => url.pathname === '/wall');
+      await waitForWall();
+    }
+
+    beforeAll(async () => {
+      ({ context, page } = await newPage(SIZES[0]));
+      await signIn(page, t.url, 'leader');
+      expect(new URL(page.url()).pathname).toBe('/wall');
+      await waitForWall();
+    });
+
+    afterAll(async () => context?.close());
+
+    it('reaches a unit of the ranking from the keyboard, and comes back to a live wall', async () => {
+      const first = page.locator('[data-testid="ranking-lines"] a.name').first();
+      const href = await first.getAttribute('href');
+      expect(href).toMatch(/^\/units\/\d+$/);
+      // Large enough to click on a laptop, inside the 1440×900 screen.
+      const box = await first.boundingBox();
+      expect(box!.height).toBeGreaterThanOrEqual(16);
+      expect(box!.y + box!.height).toBeLessThanOrEqual(900);
+      // Tab reaches it: every link before it is passed over, none traps the focus.
+      let reached = false;
+      for (let press = 0; press < 80 && !reached; press++) {
+        await page.keyboard.press('Tab');
+        reached = await page.evaluate(
+          (target) => document.activeElement?.getAttribute('href') === target,
+          href,
+        );
+      }
+      expect(reached).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.pathname === href);
+      await waitForWorkspace(page);
+      await backToWall();
+    });
+
+    it('reaches a unit from the map, and the wall again from the shell’s link', async () => {
+      const canvas = (await page
+        .locator('[data-testid="map-chart"] canvas')
+        .first()
+        .boundingBox())!;
+      // A unit's shape lies under some point of a grid over the map; the sea around it does not.
+      for (const fy of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+        for (const fx of [0.5, 0.4, 0.6, 0.3, 0.7]) {
+          if (new URL(page.url()).pathname !== '/wall') break;
+          await page.mouse.click(canvas.x + canvas.width * fx, canvas.y + canvas.height * fy);
+          await page.waitForTimeout(150);
+        }
+      }
+      expect(new URL(page.url()).pathname).toMatch(/^\/units\/\d+$/);
+      await waitForWorkspace(page);
+      await page.click('nav a[href="/wall"]');
+      await page.waitForURL((url) => url.pathname === '/wall');
+      await waitForWall();
+    });
+
+    it('reaches a late agency, and comes back', async () => {
+      const late = page.locator('[data-testid="late-overdue"] a.name').first();
+      const href = (await late.getAttribute('href'))!;
+      expect(href).toMatch(/^\/agencies\//);
+      await late.click();
+      await page.waitForURL((url) => url.pathname === href);
+      await waitForWorkspace(page, 'agency-workspace');
+      await backToWall();
+    });
+  });
+
   it('an administrator lands on /admin (SPEC §8), with no redirect loop', async () => {
     const { context, page } = await newPage();
     try {
@@ -421,6 +516,18 @@ describe('laptop workspace', () => {
         'WS-DEPT-1',
       ]);
       expect(await page.textContent('body')).not.toContain('WS-OVR-15');
+      // By procedure, as the API counts it over the period on screen (today).
+      const loads = await api<ProcedureLoads>(
+        `/dossiers/by-procedure?agency=${DEPARTMENT}&window=today`,
+        `head-${DEPARTMENT}`,
+      );
+      expect(loads.rows).toMatchObject([{ procedureCode: PROCEDURE, inProgress: 1, overdue: 1 }]);
+      const procedureRows = await page.$$eval('[data-testid="procedures-table"] tbody tr', (rows) =>
+        rows.map((row) => Array.from(row.querySelectorAll('td'), (td) => td.textContent?.trim())),
+      );
+      expect(procedureRows).toEqual([
+        [loads.rows[0].procedureName, '1', '1', '0', '0', '7', '0', '—'],
+      ]);
       expect(await seriousViolations(page)).toEqual([]);
       await shot(page, 'agency');
       await page.click('[data-testid="theme-switch"]');

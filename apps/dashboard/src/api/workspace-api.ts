@@ -3,6 +3,7 @@ import type {
   DossierPage,
   NextWorkingDay,
   MetricsSummary,
+  ProcedureLoads,
   Ranking,
   RankingLevel,
   WindowName,
@@ -58,7 +59,8 @@ export interface DossierListParams {
 }
 
 /** The lists that download as files (SPEC §5 `format=`). */
-export type ExportPath = '/dossiers' | '/rankings' | '/alerts/late-agencies';
+export type ExportPath =
+  '/dossiers' | '/dossiers/by-procedure' | '/rankings' | '/alerts/late-agencies';
 export type ExportFormat = 'xlsx' | 'csv';
 
 const query = (params: object) => params as Record<string, QueryValue>;
@@ -71,6 +73,9 @@ export function createWorkspaceApi(http: HttpClient) {
     summary: (params: SummaryParams) => http.get<MetricsSummary>('/metrics/summary', query(params)),
     ranking: (params: RankingParams) => http.get<Ranking>('/rankings', query(params)),
     dossiers: (params: DossierListParams) => http.get<DossierPage>('/dossiers', query(params)),
+    /** A unit's or an agency's dossiers by procedure over a window. */
+    byProcedure: (params: SummaryParams) =>
+      http.get<ProcedureLoads>('/dossiers/by-procedure', query(params)),
     dossier: (dossierId: string) =>
       http.get<DossierDetail>(`/dossiers/${encodeURIComponent(dossierId)}`),
     /** Today (local) and the working day after it: "due tomorrow". */

@@ -438,6 +438,7 @@ export const en: Messages = {
     },
     dossier: {
       title: 'Dossier {id}',
+      back: 'Back',
       facts: 'About this dossier',
       dueTitle: 'How the due date was reached',
       processingDays: 'Processing time: {n} working days',
@@ -485,8 +486,8 @@ export const en: Messages = {
     },
     agency: {
       kindRank: 'Rank among {kind}',
-      byProcedure: 'By procedure (dossiers in progress)',
-      byProcedurePartial: 'Over the first {n} dossiers',
+      byProcedure: 'By procedure',
+      oldestOverdueDays: 'Oldest overdue (days)',
       unit: 'Part of {name}',
     },
   },

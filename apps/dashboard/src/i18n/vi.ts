@@ -437,6 +437,7 @@ export const vi = {
     },
     dossier: {
       title: 'Hồ sơ {id}',
+      back: 'Quay lại',
       facts: 'Thông tin hồ sơ',
       dueTitle: 'Hạn trả được tính thế nào',
       processingDays: 'Thời hạn giải quyết: {n} ngày làm việc',
@@ -484,8 +485,8 @@ export const vi = {
     },
     agency: {
       kindRank: 'Xếp hạng trong {kind}',
-      byProcedure: 'Theo thủ tục (hồ sơ đang giải quyết)',
-      byProcedurePartial: 'Tính trên {n} hồ sơ đầu tiên',
+      byProcedure: 'Theo thủ tục',
+      oldestOverdueDays: 'Quá hạn lâu nhất (ngày)',
       unit: 'Thuộc {name}',
     },
   },

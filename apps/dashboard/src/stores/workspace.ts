@@ -1,8 +1,8 @@
 import {
   type DossierPage,
-  type DossierRow,
   type LiveSnapshot,
   type MetricsSummary,
+  type ProcedureLoads,
   type RankingLevel,
   type RankingRow,
 } from '@ioc/domain/browser';
@@ -27,8 +27,6 @@ export type LoadState = 'loading' | 'ready' | 'forbidden' | 'notFound' | 'failed
 
 /** Overdue dossiers shown on the workspace; the full list is one click away. */
 const LIST_PAGE_SIZE = 50;
-/** An agency's dossiers in progress read for the by-procedure table (the API's largest page). */
-export const PROCEDURE_SAMPLE_SIZE = 500;
 /** Tables (rankings) follow live updates, but at most this often: they are heavier. */
 const TABLE_REFRESH_MS = 20_000;
 const LIST_REFRESH_DEBOUNCE_MS = 300;
@@ -50,46 +48,6 @@ export function rankingLevels(
   if (level === 'district') return { own: 'district', children: childLevel ?? null };
   if (level === 'commune') return { own: 'commune', children: null };
   return { own: null, children: null };
-}
-
-/** One procedure's dossiers in progress at an agency. */
-export interface ProcedureLoad {
-  procedureCode: string;
-  inProgress: number;
-  overdue: number;
-  dueSoon: number;
-  paused: number;
-  oldestOverdueDays: number;
-}
-
-/** The in-progress dossiers of a list by procedure, the most overdue first. */
-export function byProcedure(rows: readonly DossierRow[]): ProcedureLoad[] {
-  const loads = new Map<string, ProcedureLoad>();
-  for (const row of rows) {
-    let load = loads.get(row.procedureCode);
-    if (!load) {
-      load = {
-        procedureCode: row.procedureCode,
-        inProgress: 0,
-        overdue: 0,
-        dueSoon: 0,
-        paused: 0,
-        oldestOverdueDays: 0,
-      };
-      loads.set(row.procedureCode, load);
-    }
-    load.inProgress++;
-    if (row.status === 'overdue') load.overdue++;
-    if (row.status === 'dueSoon') load.dueSoon++;
-    if (row.status === 'paused') load.paused++;
-    load.oldestOverdueDays = Math.max(load.oldestOverdueDays, row.overdueDays);
-  }
-  return [...loads.values()].sort(
-    (a, b) =>
-      b.overdue - a.overdue ||
-      b.inProgress - a.inProgress ||
-      a.procedureCode.localeCompare(b.procedureCode),
-  );
 }
 
 /** Whether the counts behind the dossier lists moved: then the lists are read again. */
@@ -123,9 +81,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const overdue = shallowRef<DossierPage | null>(null);
   const dueToday = shallowRef<DossierPage | null>(null);
   const dueNext = shallowRef<DossierPage | null>(null);
-  const procedures = shallowRef<{ rows: ProcedureLoad[]; read: number; total: number } | null>(
-    null,
-  );
+  const procedures = shallowRef<ProcedureLoads | null>(null);
   const today = ref<string | null>(null);
   const nextWorkingDay = ref<string | null>(null);
 
@@ -157,22 +113,17 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     const days = await api().nextWorkingDay();
     const list = (params: DossierListParams) =>
       api().dossiers({ ...scope, pageSize: LIST_PAGE_SIZE, ...params });
-    const [overdueList, todayList, nextList, inProgress] = await Promise.all([
+    const [overdueList, todayList, nextList, byProcedure] = await Promise.all([
       list({ status: 'overdue', sort: OVERDUE_SORT }),
       list({ status: 'dueSoon', dueOn: days.date, sort: DUE_SORT }),
       list({ status: 'dueSoon', dueOn: days.nextWorkingDay, sort: DUE_SORT }),
+      // An agency's dossiers by procedure, counted by the API over the period on screen.
       current.kind === 'agency'
-        ? list({ status: 'inProgress', sort: OVERDUE_SORT, pageSize: PROCEDURE_SAMPLE_SIZE })
+        ? currentWindow().then((window) => api().byProcedure({ ...scope, ...window }))
         : null,
     ]);
     if (at !== generation) return;
-    procedures.value = inProgress
-      ? {
-          rows: byProcedure(inProgress.rows),
-          read: inProgress.rows.length,
-          total: inProgress.total,
-        }
-      : null;
+    procedures.value = byProcedure;
     today.value = days.date;
     nextWorkingDay.value = days.nextWorkingDay;
     overdue.value = overdueList;
