@@ -1,6 +1,9 @@
 import {
   GroupFigures,
+  LiveRanking,
+  liveRankingOf,
   LiveSnapshot,
+  LiveUpdate,
   previousWindow,
   Ranking,
   sumFigures,
@@ -10,6 +13,7 @@ import {
   WindowName,
 } from '@ioc/domain';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { AlertsService } from '../alerts/alerts.service';
 import { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
@@ -31,8 +35,23 @@ interface Room {
   dirty: boolean;
   /** Monotonic time of the last computation: the heartbeat runs on real time, not business time. */
   computedAt: number;
+  /** Monotonic time the room's ranking last went out changed. */
+  rankingSentAt: number;
+  /** The ranking changed within LIVE_RANKING_MS of the last one sent: a later tick sends it. */
+  rankingHeld: boolean;
   /** The computation under way: a subscriber arriving meanwhile waits for it, not a second one. */
   computing: Promise<LiveSnapshot> | undefined;
+}
+
+/**
+ * What a room's updates count, kept for every room ever watched: a room watched again goes on
+ * counting, so `seq` and `rankingSeq` never go back.
+ */
+interface RoomCounters {
+  seq: number;
+  rankingSeq: number;
+  /** A hash of the ranking of `rankingSeq`, to tell a changed one cheaply. */
+  rankingFingerprint: string | undefined;
 }
 
 /**
@@ -63,8 +82,8 @@ type ReadingsAt = (window: WindowName) => Promise<WindowReading>;
 
 /** Where snapshots go: the gateway implements it with socket.io rooms. */
 export interface LivePublisher {
-  /** Sends the snapshot to the room's clients on this instance; answers how many there are. */
-  publish(room: string, snapshot: LiveSnapshot): number;
+  /** Sends the update to the room's clients on this instance; answers how many there are. */
+  publish(room: string, update: LiveUpdate): number;
   /** Tells the other API instances that data changed. */
   announceChange(): void;
   /** The clients connected to this instance. */
@@ -80,14 +99,15 @@ export interface LiveStats {
 /**
  * Keeps one snapshot per watched room, recomputes it when data changed (at most every
  * LIVE_TICK_MS, so bursts of events are coalesced) and at least every LIVE_HEARTBEAT_MS (time
- * alone moves "today", overdue dossiers and windows), and publishes it with `seq` rising by one.
+ * alone moves "today", overdue dossiers and windows), and publishes it with `seq` rising by one. The ranking, by far the heaviest part,
+ * goes out only when it changed, at most every LIVE_RANKING_MS (SPEC §5; the contract's
+ * `LiveUpdate`).
  */
 @Injectable()
 export class LiveService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveService.name);
   private readonly rooms = new Map<string, Room>();
-  /** Last seq of every room ever watched: a room watched again goes on counting. */
-  private readonly lastSeq = new Map<string, number>();
+  private readonly counters = new Map<string, RoomCounters>();
   private publisher: LivePublisher | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
@@ -145,6 +165,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
         snapshot: undefined,
         dirty: true,
         computedAt: 0,
+        rankingSentAt: -Infinity,
+        rankingHeld: false,
         computing: undefined,
       };
       this.rooms.set(name, room);
@@ -162,11 +184,14 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     if (this.ticking) return; // a slow tick is not overlapped by the next one
     this.ticking = true;
     try {
+      const started = performance.now();
       const due = [...this.rooms.values()].filter(
-        (room) => room.dirty || performance.now() - room.computedAt >= this.config.liveHeartbeatMs,
+        (room) =>
+          room.dirty ||
+          started - room.computedAt >= this.config.liveHeartbeatMs ||
+          (room.rankingHeld && started - room.rankingSentAt >= this.config.liveRankingMs),
       );
       if (due.length === 0) return;
-      const started = performance.now();
       // Rooms are computed side by side: each waits for the database, not for the other rooms.
       const readings = this.readingsAt(this.clock.now());
       const results = await Promise.allSettled(due.map((room) => this.refresh(room, readings)));
@@ -295,21 +320,61 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
         : await this.agencyFigures(room.key.scope, room.key.agency, room.viewer, reading);
     room.computedAt = performance.now();
     const name = roomName(room.key);
-    const seq = (this.lastSeq.get(name) ?? 0) + 1;
-    this.lastSeq.set(name, seq);
+    const counters = this.counters.get(name) ?? {
+      seq: 0,
+      rankingSeq: 0,
+      rankingFingerprint: undefined,
+    };
+    this.counters.set(name, counters);
+    const current = liveRankingOf(ranking);
+    const sent = this.rankingToSend(room, counters, current);
+    counters.seq++;
     room.snapshot = {
-      seq,
+      seq: counters.seq,
       scope: room.key.scope,
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking,
+      rankingSeq: counters.rankingSeq,
+      // The room holds the ranking last sent: a change held back is not its clients' yet.
+      ranking: sent ?? room.snapshot?.ranking ?? current,
       lateAgencies,
     };
     if (this.rooms.has(name) && this.publisher) {
-      const clients = this.publisher.publish(name, room.snapshot);
+      const clients = this.publisher.publish(name, { ...room.snapshot, ranking: sent });
       this.bus.emit('live.published', { clients });
     }
     return room.snapshot;
+  }
+
+  /**
+   * The ranking the room's clients must be sent, or null when they hold it already (the one of
+   * `rankingSeq`) or it changed too soon after the last one sent: that change goes out with the
+   * first computation LIVE_RANKING_MS after (the tick sees to it), so under a stream of events the
+   * counts go out every tick and the ranking at most every LIVE_RANKING_MS.
+   */
+  private rankingToSend(
+    room: Room,
+    counters: RoomCounters,
+    ranking: LiveRanking,
+  ): LiveRanking | null {
+    const fingerprint = createHash('sha1').update(JSON.stringify(ranking)).digest('base64');
+    const changed = fingerprint !== counters.rankingFingerprint;
+    // A room (new on this instance) holds no ranking yet: it needs this one whatever it is.
+    if (!room.snapshot) {
+      if (changed) counters.rankingSeq++;
+    } else if (!changed) {
+      room.rankingHeld = false;
+      return null;
+    } else if (room.computedAt - room.rankingSentAt < this.config.liveRankingMs) {
+      room.rankingHeld = true;
+      return null;
+    } else {
+      counters.rankingSeq++;
+    }
+    counters.rankingFingerprint = fingerprint;
+    room.rankingSentAt = room.computedAt;
+    room.rankingHeld = false;
+    return ranking;
   }
 }
