@@ -223,6 +223,37 @@ function received_(id: string) {
   return received(id, '2026-11-20T09:50:00', { ...tanPhu, channel: 'online' });
 }
 
+describe('live stream after a projection pass', () => {
+  it('computes the rooms at once, not at the next tick of the rhythm', async () => {
+    // Ticks at most every 5 s: waiting for the rhythm would take 2.5 s on average.
+    const t = await startTestApp({ now: NOW, env: { LIVE_TICK_MS: '5000' } });
+    try {
+      await t.importProcedures([ONE_DAY_PROCEDURE]);
+      // A first ingest and pass, so that what is timed below is not the app warming up.
+      await t.ingest([received('LP0', '2026-11-20T09:20:00', { ...tanPhu, channel: 'online' })]);
+      const socket = await connectLive(t.url, await t.login('leader'));
+      const first = snapshotOf(await subscribe(socket, { window: 'today' }));
+      const shown: number[] = [];
+      for (const id of ['LP1', 'LP2']) {
+        // Each event comes 5 s after the last computation, when a tick may start at once.
+        await new Promise((resolve) => setTimeout(resolve, 5_100));
+        const before = first.summary.received.total + shown.length;
+        const update = nextUpdate(socket, (u) => u.summary.received.total === before + 1, 5_000);
+        const started = Date.now();
+        await t.ingest([received(id, '2026-11-20T09:20:00', { ...tanPhu, channel: 'online' })], {
+          wait: false,
+        });
+        await update;
+        shown.push(Date.now() - started);
+      }
+      expect(Math.max(...shown)).toBeLessThan(1_000);
+      socket.disconnect();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('two API instances on Redis', () => {
   it('delivers an event ingested through one to a client of the other', async () => {
     // A heartbeat longer than the test: the update can only come from the other instance's signal.

@@ -171,7 +171,7 @@ export class AppConfig {
   readonly logFormat: LogFormat;
   readonly metricSettings: MetricSettings;
   readonly bodyLimit: string;
-  /** How often the live stream looks for changes: updates are coalesced to this rhythm. */
+  /** Shortest time between two live ticks: a change starts one at once, bursts coalesce to this. */
   readonly liveTickMs: number;
   /** How often open sockets' tokens and accounts are checked again (revocation on every instance). */
   readonly accessRecheckMs: number;

@@ -97,9 +97,10 @@ export interface LiveStats {
 }
 
 /**
- * Keeps one snapshot per watched room, recomputes it when data changed (at most every
- * LIVE_TICK_MS, so bursts of events are coalesced) and at least every LIVE_HEARTBEAT_MS (time
- * alone moves "today", overdue dossiers and windows), and publishes it with `seq` rising by one. The ranking, by far the heaviest part,
+ * Keeps one snapshot per watched room, recomputes it as soon as data changed (a tick starts at
+ * once, but at most one every LIVE_TICK_MS and never two at a time, so bursts of events are
+ * coalesced) and at least every LIVE_HEARTBEAT_MS (time alone moves "today", overdue dossiers and
+ * windows), and publishes it with `seq` rising by one. The ranking, by far the heaviest part,
  * goes out only when it changed, at most every LIVE_RANKING_MS (SPEC §5; the contract's
  * `LiveUpdate`).
  */
@@ -109,8 +110,13 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   private readonly rooms = new Map<string, Room>();
   private readonly counters = new Map<string, RoomCounters>();
   private publisher: LivePublisher | undefined;
+  /** The next tick, and the monotonic time it is due at. */
   private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = Infinity;
   private ticking = false;
+  /** Monotonic start of the last tick: the next one starts LIVE_TICK_MS after it at the soonest. */
+  private tickStartedAt = -Infinity;
+  private stopped = false;
 
   constructor(
     private readonly bus: EventBus,
@@ -131,11 +137,12 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     };
     this.bus.on('dossiers.projected', changedHere);
     this.bus.on('staffing.recorded', changedHere);
-    this.timer = setInterval(() => void this.tick(), this.config.liveTickMs);
+    this.wake(this.config.liveTickMs);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
   }
 
   attach(publisher: LivePublisher): void {
@@ -146,9 +153,11 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     return { rooms: this.rooms.size, clients: this.publisher?.clients() ?? 0 };
   }
 
-  /** Data changed here or on another instance. */
+  /** Data changed here or on another instance: the rooms are computed again as soon as may be. */
   markChanged(): void {
     for (const room of this.rooms.values()) room.dirty = true;
+    // A tick under way plans the next one when it ends.
+    if (!this.ticking) this.wake(this.untilNextTickMayStart());
   }
 
   /**
@@ -192,6 +201,7 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
           (room.rankingHeld && started - room.rankingSentAt >= this.config.liveRankingMs),
       );
       if (due.length === 0) return;
+      this.tickStartedAt = started;
       // Rooms are computed side by side: each waits for the database, not for the other rooms.
       const readings = this.readingsAt(this.clock.now());
       const results = await Promise.allSettled(due.map((room) => this.refresh(room, readings)));
@@ -203,7 +213,27 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.bus.emit('live.ticked', { rooms: due.length, seconds });
     } finally {
       this.ticking = false;
+      // Data that changed during the tick goes out next; otherwise look again for heartbeats.
+      const changed = [...this.rooms.values()].some((room) => room.dirty);
+      this.wake(changed ? this.untilNextTickMayStart() : this.config.liveTickMs);
     }
+  }
+
+  private untilNextTickMayStart(): number {
+    return Math.max(0, this.tickStartedAt + this.config.liveTickMs - performance.now());
+  }
+
+  /** Runs a tick in `delayMs`, unless one is due sooner already. */
+  private wake(delayMs: number): void {
+    const dueAt = performance.now() + delayMs;
+    if (this.stopped || (this.timer && this.timerDueAt <= dueAt)) return;
+    clearTimeout(this.timer);
+    this.timerDueAt = dueAt;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Infinity;
+      void this.tick();
+    }, delayMs);
   }
 
   private readingsAt(now: number): ReadingsAt {
