@@ -225,8 +225,12 @@ function received_(id: string) {
 
 describe('live stream after a projection pass', () => {
   it('computes the rooms at once, not at the next tick of the rhythm', async () => {
-    // Ticks at most every 5 s: waiting for the rhythm would take 2.5 s on average.
-    const t = await startTestApp({ now: NOW, env: { LIVE_TICK_MS: '5000' } });
+    // Ticks at most every 5 s: waiting for the rhythm would take 2.5 s on average. No heartbeat
+    // within the test: its tick would rightly hold the next one back for 5 s.
+    const t = await startTestApp({
+      now: NOW,
+      env: { LIVE_TICK_MS: '5000', LIVE_HEARTBEAT_MS: '60000' },
+    });
     try {
       await t.importProcedures([ONE_DAY_PROCEDURE]);
       // A first ingest and pass, so that what is timed below is not the app warming up.
