@@ -24,7 +24,7 @@ export const LIVE_RANKING_FIELDS = [
   'name',
   'score',
   'lowSample',
-  /** A low-sample row names how many dossiers it has. */
+  // A low-sample row names how many dossiers it has.
   'received',
   'components',
 ] as const satisfies readonly (keyof RankingRow)[];
