@@ -105,6 +105,14 @@ describe('admin screen /admin', () => {
     await page.waitForSelector('[data-user=dieu-hanh]');
     expect(await page.textContent('[data-testid=act-notice]')).toBe('Đã tạo tài khoản dieu-hanh');
     expect(await page.textContent('[data-user=dieu-hanh]')).toContain('Lãnh đạo tỉnh');
+    // The same username again: refused, and said in Vietnamese (the API's reason, translated).
+    await page.fill('[data-testid=user-form] input[name=username]', 'dieu-hanh');
+    await page.fill('[data-testid=user-form] input[name=password]', 'điều hành tỉnh');
+    await page.click('[data-testid=user-form] button[type=submit]');
+    await page.waitForSelector('[data-testid=act-error]');
+    expect(await page.textContent('[data-testid=act-error]')).toBe(
+      'Không thực hiện được: Tài khoản dieu-hanh đã có',
+    );
     expect(await seriousViolations(page)).toEqual([]);
     await screenshot('users-1440');
 
@@ -245,16 +253,29 @@ describe('admin screen /admin', () => {
       );
     await page.setInputFiles(
       '[data-testid=import-form] input[type=file]',
-      csv(['25981,Xã Thử Nghiệm,commune,689', '25982,Xã Sai Cấp,village,689']),
+      csv([
+        '25981,Xã Thử Nghiệm,commune,689',
+        '25982,Xã Sai Cấp,village,689',
+        '25983,Xã Mồ Côi,commune,KHONG-CO',
+      ]),
     );
     await page.click('[data-testid=import-form] button[type=submit]');
     await page.waitForSelector('[data-testid=import-problems]');
-    expect(await page.textContent('[data-testid=import-verdict]')).toContain('Tệp có 1 lỗi');
-    const problem = await page.$$eval('[data-testid=import-problems] tbody tr td', (cells) =>
-      cells.map((cell) => cell.textContent?.trim()),
+    expect(await page.textContent('[data-testid=import-verdict]')).toContain('Tệp có 2 lỗi');
+    const problems = await page.$$eval('[data-testid=import-problems] tbody tr', (rows) =>
+      rows.map((row) => Array.from(row.querySelectorAll('td'), (cell) => cell.textContent?.trim())),
     );
-    expect(problem.slice(0, 3)).toEqual(['Đơn vị hành chính', '3', '25982']);
-    expect(problem[3]).toContain('level');
+    // In the screen's language, from the API's reasons: no English left.
+    expect(problems).toEqual([
+      [
+        'Đơn vị hành chính',
+        '3',
+        '25982',
+        'level',
+        'Phải là một trong các giá trị: province, district, commune',
+      ],
+      ['Đơn vị hành chính', '4', '25983', 'parentCode', 'Không có đơn vị cha mã KHONG-CO'],
+    ]);
     expect(await page.$('[data-testid=import-confirm]')).toBeNull();
     expect(await unitCodes()).not.toContain('25981');
     await screenshot('directory-1440');

@@ -208,7 +208,14 @@ describe('admin API for the admin screen', () => {
     ]);
     const again = await swap(body);
     expect(again.status).toBe(400);
-    expect(messageOf(again)).toBe('dayOff: 2026-12-11 is already a day off');
+    // A stable reason the admin screen translates, beside the English message.
+    expect(again.body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'dayOff: 2026-12-11 is already a day off',
+      reason: 'alreadyDayOff',
+      params: { date: '2026-12-11' },
+    });
     expect((await swap({ dayOff: '2026-12-14', workingDay: 'tomorrow' })).status).toBe(400);
     // Holidays carry their names for the calendar screen.
     expect(await days('2030-09-02', '2030-09-02')).toEqual([
@@ -242,9 +249,20 @@ describe('admin API for the admin screen', () => {
           section: 'units',
           row: 4,
           code: '25902',
-          message: 'level: Invalid option: expected one of "province"|"district"|"commune"',
+          reason: 'notOneOf',
+          field: 'level',
+          params: { options: 'province, district, commune' },
+          message: 'level: must be one of province, district, commune',
         },
-        { section: 'units', row: 5, code: '25903', message: 'unknown parentCode NO-SUCH' },
+        {
+          section: 'units',
+          row: 5,
+          code: '25903',
+          reason: 'unknownParent',
+          field: 'parentCode',
+          params: { parentCode: 'NO-SUCH' },
+          message: 'unknown parentCode NO-SUCH',
+        },
       ],
       changes: {
         units: {
@@ -267,7 +285,7 @@ describe('admin API for the admin screen', () => {
     const refused = await preview('/api/v1/directory/import/units');
     expect(refused.status).toBe(400);
     expect(messageOf(refused)).toEqual([
-      'unit 25902: level: Invalid option: expected one of "province"|"district"|"commune"',
+      'unit 25902: level: must be one of province, district, commune',
       'unit 25903: unknown parentCode NO-SUCH',
     ]);
     expect((await unitCodes()).map((unit) => unit.code)).not.toContain('25901');
@@ -285,7 +303,15 @@ describe('admin API for the admin screen', () => {
     expect(duplicated.body).toMatchObject({
       valid: false,
       problems: [
-        { section: 'agencies', row: 2, code: 'SO-THU', message: 'appears twice (rows 1 and 2)' },
+        {
+          section: 'agencies',
+          row: 2,
+          code: 'SO-THU',
+          reason: 'duplicate',
+          field: 'code',
+          params: { firstRow: 1 },
+          message: 'appears twice (rows 1 and 2)',
+        },
       ],
       changes: { agencies: { added: ['SO-THU'], changed: [], unchanged: 0 } },
     });
@@ -300,7 +326,10 @@ describe('admin API for the admin screen', () => {
           section: 'units',
           row: null,
           code: null,
-          message: 'units: Invalid input: expected array, received string',
+          reason: 'notAList',
+          field: 'units',
+          params: {},
+          message: 'units: must be a list',
         },
       ],
     });

@@ -173,8 +173,7 @@ describe('directory import (JSON and CSV)', () => {
       },
       {
         units: [good, { code: '25992', name: 'Xã Sai Cấp', level: 'village', parentCode: '690' }],
-        problem:
-          'unit 25992: level: Invalid option: expected one of "province"|"district"|"commune"',
+        problem: 'unit 25992: level: must be one of province, district, commune',
       },
     ];
     for (const { units, problem } of cases) {
@@ -213,6 +212,81 @@ describe('directory import (JSON and CSV)', () => {
       name: 'Thành phố Đồng Xoài',
       level: 'district',
       parentCode: '70',
+    });
+  });
+
+  it('names every row problem of a preview by a stable reason, field and parameters', async () => {
+    const csv = [
+      'code,name,field,processingDays,onlineLevel,feeVnd,agencyKind,agencyCode',
+      'TT-A,,Tư pháp,5,full,0,,',
+      `TT-B,${'T'.repeat(301)},Tư pháp,5,full,0,,`,
+      'TT-C,Thủ tục C,Tư pháp,2.5,full,0,,',
+      'TT-D,Thủ tục D,Tư pháp,400,full,0,,',
+      'TT-E,Thủ tục E,Tư pháp,5,online,0,,',
+      'TT-F,Thủ tục F,Tư pháp,năm,full,0,,',
+      'TT-G,Thủ tục G,Tư pháp,5,full,-1,,',
+      'TT-H,Thủ tục H,Tư pháp,5,full,0,department,SO-KHONG-CO',
+    ].join('\n');
+    const answer = await t.http
+      .post('/api/v1/directory/import/procedures/preview')
+      .set('Authorization', `Bearer ${admin}`)
+      .set('Content-Type', 'text/csv')
+      .send(csv);
+    expect(answer.status).toBe(200);
+    const problems = (answer.body as { problems: object[] }).problems.map((problem) => {
+      const { row, code, reason, field, params } = problem as Record<string, unknown>;
+      return { row, code, reason, field, params };
+    });
+    expect(problems).toEqual([
+      { row: 2, code: 'TT-A', reason: 'required', field: 'name', params: {} },
+      { row: 3, code: 'TT-B', reason: 'tooLong', field: 'name', params: { maximum: 300 } },
+      { row: 4, code: 'TT-C', reason: 'notInteger', field: 'processingDays', params: {} },
+      {
+        row: 5,
+        code: 'TT-D',
+        reason: 'tooLarge',
+        field: 'processingDays',
+        params: { maximum: 365 },
+      },
+      {
+        row: 6,
+        code: 'TT-E',
+        reason: 'notOneOf',
+        field: 'onlineLevel',
+        params: { options: 'full, partial, none' },
+      },
+      {
+        row: 7,
+        code: 'TT-F',
+        reason: 'wrongType',
+        field: 'processingDays',
+        params: { expected: 'number' },
+      },
+      { row: 8, code: 'TT-G', reason: 'tooSmall', field: 'feeVnd', params: { minimum: 0 } },
+      {
+        row: 9,
+        code: 'TT-H',
+        reason: 'unknownAgency',
+        field: 'agencyCode',
+        params: { agencyCode: 'SO-KHONG-CO' },
+      },
+    ]);
+
+    const blankName = await t.http
+      .post('/api/v1/directory/import/preview')
+      .set('Authorization', `Bearer ${admin}`)
+      .send({ units: [{ code: '25995', name: '  ', level: 'commune', parentCode: '690' }] });
+    expect(blankName.body).toMatchObject({
+      problems: [
+        {
+          row: 1,
+          code: '25995',
+          reason: 'empty',
+          field: 'name',
+          params: {},
+          message: 'name: must not be empty',
+        },
+      ],
     });
   });
 

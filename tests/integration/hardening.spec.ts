@@ -146,7 +146,13 @@ describe('hardening', () => {
         .set('Authorization', `Bearer ${admin}`)
         .send({ username: 'leader', password: 'taken-over-1234', role: 'admin' });
       expect(response.status).toBe(409);
-      expect(messageOf(response)).toBe('User "leader" exists');
+      expect(response.body).toEqual({
+        statusCode: 409,
+        error: 'Conflict',
+        message: 'User "leader" exists',
+        reason: 'userExists',
+        params: { username: 'leader' },
+      });
       // The password and the role are the old ones.
       const login = await t.http
         .post('/api/v1/auth/login')

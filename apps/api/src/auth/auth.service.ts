@@ -1,7 +1,6 @@
 import type { LoginAnswer } from '@ioc/domain';
 import {
   BadRequestException,
-  ConflictException,
   HttpException,
   HttpStatus,
   Injectable,
@@ -12,6 +11,7 @@ import {
 import { JwtService } from '@nestjs/jwt';
 import argon2 from 'argon2';
 import { EventBus } from '../bus/event-bus';
+import { explainedError } from '../common/explained-error';
 import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
 import { AuthRepository, KeyKind, KeyRecord, UserChange, UserRecord } from './auth.repository';
@@ -145,7 +145,12 @@ export class AuthService {
       agencyCode,
       disabled: false,
     });
-    if (!created) throw new ConflictException(`User "${user.username}" exists`);
+    if (!created) {
+      const { username } = user;
+      throw explainedError(HttpStatus.CONFLICT, 'userExists', `User "${username}" exists`, {
+        username,
+      });
+    }
   }
 
   passwordPolicy(): PasswordPolicy {
@@ -170,7 +175,9 @@ export class AuthService {
     const current = await this.repository.findUser(username);
     if (!current) throw new NotFoundException(`No user "${username}"`);
     if (username === actor && (changes.disabled || (changes.role && changes.role !== 'admin'))) {
-      throw new BadRequestException(
+      throw explainedError(
+        HttpStatus.BAD_REQUEST,
+        'ownAccount',
         'You cannot disable your own account or take away its admin role',
       );
     }

@@ -30,6 +30,8 @@ export interface BusEvents {
   'live.ticked': { rooms: number; seconds: number };
   /** A room's snapshot went to the clients watching it on this instance. */
   'live.published': { clients: number };
+  /** A data-change notification went to the other instances, or came from one of them. */
+  'live.changes-notified': { direction: 'sent' | 'received' };
 }
 
 type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;

@@ -1,5 +1,12 @@
-import { CalendarOverride, LocalClock, LocalDate, WorkingCalendar } from '@ioc/domain';
-import { BadRequestException, Injectable, OnModuleInit } from '@nestjs/common';
+import {
+  AdminErrorReason,
+  CalendarOverride,
+  LocalClock,
+  LocalDate,
+  WorkingCalendar,
+} from '@ioc/domain';
+import { HttpStatus, Injectable, OnModuleInit } from '@nestjs/common';
+import { explainedError } from '../common/explained-error';
 import { AppConfig } from '../config/app-config';
 import { CalendarRepository } from './calendar.repository';
 
@@ -43,12 +50,18 @@ export class CalendarService implements OnModuleInit {
    * must be a working day now and `workingDay` a day off; both are written, or neither.
    */
   async swap(dayOff: LocalDate, workingDay: LocalDate, note: string | undefined): Promise<void> {
-    if (dayOff === workingDay) throw new BadRequestException('Swap two different days');
+    const refused = (reason: AdminErrorReason, message: string, date: LocalDate) =>
+      explainedError(HttpStatus.BAD_REQUEST, reason, message, { date });
+    if (dayOff === workingDay) throw refused('sameDay', 'Swap two different days', dayOff);
     if (!this.calendar.isWorkingDay(dayOff)) {
-      throw new BadRequestException(`dayOff: ${dayOff} is already a day off`);
+      throw refused('alreadyDayOff', `dayOff: ${dayOff} is already a day off`, dayOff);
     }
     if (this.calendar.isWorkingDay(workingDay)) {
-      throw new BadRequestException(`workingDay: ${workingDay} is already a working day`);
+      throw refused(
+        'alreadyWorkingDay',
+        `workingDay: ${workingDay} is already a working day`,
+        workingDay,
+      );
     }
     await this.repository.setOverrides([
       { date: dayOff, working: false, note },

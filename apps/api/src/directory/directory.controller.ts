@@ -79,7 +79,7 @@ export class DirectoryController {
   @ApiOperation({
     summary: 'Check a JSON import without writing anything',
     description:
-      '`{ valid, rows, problems: [ { section, row, code, message } ], changes: { units: ' +
+      '`{ valid, rows, problems: [ { section, row, code, reason, field, params, message } ], changes: { units: ' +
       '{ added, changed: [ { code, fields } ], unchanged }, agencies, procedures } }`. An import ' +
       'adds and updates by code, it never removes an entry.',
   })

@@ -30,7 +30,10 @@ describe('previewImport', () => {
         section: 'units',
         row: 4,
         code: '25002',
-        message: 'level: Invalid option: expected one of "province"|"district"|"commune"',
+        reason: 'notOneOf',
+        field: 'level',
+        params: { options: 'province, district, commune' },
+        message: 'level: must be one of province, district, commune',
       },
     ]);
     expect(preview.changes).toEqual({
@@ -39,7 +42,7 @@ describe('previewImport', () => {
       procedures: { added: [], changed: [], unchanged: 0 },
     });
     expect(preview.problems.map(describeProblem)).toEqual([
-      'unit 25002: level: Invalid option: expected one of "province"|"district"|"commune"',
+      'unit 25002: level: must be one of province, district, commune',
     ]);
   });
 
@@ -63,9 +66,33 @@ describe('previewImport', () => {
       current,
     );
     expect(preview.problems).toEqual([
-      { section: 'units', row: 1, code: '25003', message: 'unknown parentCode NOPE' },
-      { section: 'agencies', row: 1, code: 'UB-X', message: 'unknown unitCode NOPE' },
-      { section: 'procedures', row: 1, code: 'TT-1', message: 'unknown agencyCode KHONG-CO' },
+      {
+        section: 'units',
+        row: 1,
+        code: '25003',
+        reason: 'unknownParent',
+        field: 'parentCode',
+        params: { parentCode: 'NOPE' },
+        message: 'unknown parentCode NOPE',
+      },
+      {
+        section: 'agencies',
+        row: 1,
+        code: 'UB-X',
+        reason: 'unknownUnit',
+        field: 'unitCode',
+        params: { unitCode: 'NOPE' },
+        message: 'unknown unitCode NOPE',
+      },
+      {
+        section: 'procedures',
+        row: 1,
+        code: 'TT-1',
+        reason: 'unknownAgency',
+        field: 'agencyCode',
+        params: { agencyCode: 'KHONG-CO' },
+        message: 'unknown agencyCode KHONG-CO',
+      },
     ]);
   });
 

@@ -1,5 +1,7 @@
 import {
   agencySchema,
+  type ImportProblemReason,
+  type ImportProblemRow,
   procedureSchema,
   unitSchema,
   type Agency,
@@ -14,12 +16,68 @@ export type DirectorySection = 'units' | 'agencies' | 'procedures';
 export const SECTIONS: readonly DirectorySection[] = ['units', 'agencies', 'procedures'];
 
 /** One thing wrong with an import, tied to the row of the file that holds it when there is one. */
-export interface ImportProblem {
-  section: DirectorySection;
-  /** The CSV line, or the entry's position (from 1) in the JSON array; null: the whole section. */
-  row: number | null;
-  code: string | null;
-  message: string;
+export type ImportProblem = ImportProblemRow;
+
+/** What a problem says besides where it is: the reason, the field at fault, their parameters. */
+type Finding = Pick<ImportProblem, 'reason' | 'field' | 'params' | 'message'>;
+
+const finding = (
+  reason: ImportProblemReason,
+  field: string | null,
+  params: Finding['params'],
+  message: string,
+): Finding => ({ reason, field, params, message });
+
+/** A schema's complaint as a stable reason with its parameters (the screen translates it). */
+function findingOf(issue: z.core.$ZodIssue, raw: unknown): Finding {
+  const found = schemaFinding(issue, raw);
+  return { ...found, message: `${found.field ?? 'row'}: ${found.message}` };
+}
+
+function schemaFinding(issue: z.core.$ZodIssue, raw: unknown): Finding {
+  const field = issue.path.length ? issue.path.join('.') : null;
+  const value = field === null ? raw : (raw as Record<string, unknown> | null)?.[field];
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return finding('required', field, {}, 'is required');
+      if (issue.expected === 'int')
+        return finding('notInteger', field, {}, 'must be a whole number');
+      return finding(
+        'wrongType',
+        field,
+        { expected: issue.expected },
+        `must be a ${issue.expected}`,
+      );
+    case 'too_small':
+      if (issue.origin === 'string' && Number(issue.minimum) === 1)
+        return finding('empty', field, {}, 'must not be empty');
+      return finding(
+        'tooSmall',
+        field,
+        { minimum: Number(issue.minimum) },
+        `must be at least ${issue.minimum}`,
+      );
+    case 'too_big':
+      if (issue.origin === 'string')
+        return finding(
+          'tooLong',
+          field,
+          { maximum: Number(issue.maximum) },
+          `must have at most ${issue.maximum} characters`,
+        );
+      return finding(
+        'tooLarge',
+        field,
+        { maximum: Number(issue.maximum) },
+        `must be at most ${issue.maximum}`,
+      );
+    case 'invalid_value': {
+      const options = issue.values.map(String).join(', ');
+      return finding('notOneOf', field, { options }, `must be one of ${options}`);
+    }
+    default:
+      return finding('invalid', field, {}, issue.message);
+  }
 }
 
 export interface SectionChanges {
@@ -79,12 +137,19 @@ export function previewImport(
   const parsed = shell.safeParse(input);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const section = SECTIONS.find((name) => name === issue.path[0]) ?? 'units';
+      const section = SECTIONS.find((name) => name === issue.path[0]);
       problems.push({
-        section,
+        section: section ?? 'units',
         row: null,
         code: null,
-        message: `${issue.path.join('.') || 'body'}: ${issue.message}`,
+        ...(section
+          ? finding('notAList', section, {}, `${section}: must be a list`)
+          : finding(
+              'notAnObject',
+              null,
+              {},
+              'the file must be an object { units, agencies, procedures }',
+            )),
       });
     }
     return {
@@ -101,14 +166,8 @@ export function previewImport(
       const result = schemas[section].safeParse(raw);
       if (!result.success) {
         const code = codeOf(raw);
-        for (const issue of result.error.issues) {
-          problems.push({
-            section,
-            row,
-            code,
-            message: `${issue.path.join('.') || 'row'}: ${issue.message}`,
-          });
-        }
+        for (const issue of result.error.issues)
+          problems.push({ section, row, code, ...findingOf(issue, raw) });
         return;
       }
       const entry = result.data;
@@ -118,7 +177,12 @@ export function previewImport(
           section,
           row,
           code: entry.code,
-          message: `appears twice (rows ${earlier} and ${row})`,
+          ...finding(
+            'duplicate',
+            'code',
+            { firstRow: earlier },
+            `appears twice (rows ${earlier} and ${row})`,
+          ),
         });
         return;
       }
@@ -207,27 +271,47 @@ function compare<T extends { code: string }>(current: T[], incoming: T[]): Secti
 /** What would make the merged directory unusable: it must stay one tree of known units. */
 function consistencyProblems(directory: DirectorySnapshot): Omit<ImportProblem, 'row'>[] {
   const problems: Omit<ImportProblem, 'row'>[] = [];
-  const unitProblem = (code: string | null, message: string) =>
-    problems.push({ section: 'units', code, message });
+  const problem = (section: DirectorySection, code: string | null, found: Finding) =>
+    problems.push({ section, code, ...found });
   const roots = [...directory.units.values()].filter((u) => u.parentCode === null);
   if (directory.units.size > 0 && roots.length !== 1) {
-    unitProblem(
+    problem(
+      'units',
       null,
-      `units: exactly one unit without parentCode (the province) is needed, found ${roots.length}`,
+      finding(
+        'provinceCount',
+        'parentCode',
+        { found: roots.length },
+        `units: exactly one unit without parentCode (the province) is needed, found ${roots.length}`,
+      ),
     );
   }
   for (const unit of directory.units.values()) {
     if (unit.parentCode !== null && !directory.units.has(unit.parentCode)) {
-      unitProblem(unit.code, `unknown parentCode ${unit.parentCode}`);
+      const { parentCode } = unit;
+      problem(
+        'units',
+        unit.code,
+        finding('unknownParent', 'parentCode', { parentCode }, `unknown parentCode ${parentCode}`),
+      );
     } else if ((unit.level === 'province') !== (unit.parentCode === null)) {
-      unitProblem(unit.code, 'only the province has no parent');
+      problem(
+        'units',
+        unit.code,
+        finding('onlyProvinceWithoutParent', 'parentCode', {}, 'only the province has no parent'),
+      );
     }
   }
   for (const unit of directory.units.values()) {
     const seen = new Set<string>();
     for (let up = unit; up.parentCode !== null; up = directory.units.get(up.parentCode) ?? up) {
       if (seen.has(up.code) || !directory.units.has(up.parentCode)) {
-        if (seen.has(up.code)) unitProblem(unit.code, 'its parents form a loop');
+        if (seen.has(up.code))
+          problem(
+            'units',
+            unit.code,
+            finding('parentLoop', 'parentCode', {}, 'its parents form a loop'),
+          );
         break;
       }
       seen.add(up.code);
@@ -235,20 +319,22 @@ function consistencyProblems(directory: DirectorySnapshot): Omit<ImportProblem, 
   }
   for (const agency of directory.agencies.values()) {
     if (!directory.units.has(agency.unitCode)) {
-      problems.push({
-        section: 'agencies',
-        code: agency.code,
-        message: `unknown unitCode ${agency.unitCode}`,
-      });
+      const { unitCode } = agency;
+      problem(
+        'agencies',
+        agency.code,
+        finding('unknownUnit', 'unitCode', { unitCode }, `unknown unitCode ${unitCode}`),
+      );
     }
   }
   for (const procedure of directory.procedures.values()) {
     if (procedure.agencyCode && !directory.agencies.has(procedure.agencyCode)) {
-      problems.push({
-        section: 'procedures',
-        code: procedure.code,
-        message: `unknown agencyCode ${procedure.agencyCode}`,
-      });
+      const { agencyCode } = procedure;
+      problem(
+        'procedures',
+        procedure.code,
+        finding('unknownAgency', 'agencyCode', { agencyCode }, `unknown agencyCode ${agencyCode}`),
+      );
     }
   }
   return problems;

@@ -11,8 +11,8 @@ import { z } from 'zod';
 import { AccessPolicy } from '../auth/access-policy';
 import { AuthService } from '../auth/auth.service';
 import { confinedUnit, Principal } from '../auth/principal';
-import { AppConfig } from '../config/app-config';
 import { DirectoryService } from '../directory/directory.service';
+import { DataChangeChannel } from './data-change-channel';
 import { LiveAccessWatch, LiveNamespace, LiveSocket } from './live-access';
 import { RoomKey, roomName } from './live-rooms';
 import { LiveService } from './live.service';
@@ -23,8 +23,6 @@ const subscribeSchema = z.object({
   agency: code.optional(),
   window: z.enum(WINDOWS),
 });
-
-const DATA_CHANGED = 'ioc:data-changed';
 
 /** What a viewer may see of a room's ranking and alerts (rooms differ by it). */
 function visibilityOf(principal: Principal): string {
@@ -45,9 +43,9 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     private readonly live: LiveService,
     private readonly auth: AuthService,
     private readonly access: AccessPolicy,
-    private readonly config: AppConfig,
     private readonly accessWatch: LiveAccessWatch,
     private readonly directory: DirectoryService,
+    private readonly dataChanges: DataChangeChannel,
   ) {}
 
   afterInit(namespace: LiveNamespace): void {
@@ -77,14 +75,13 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     // Rooms exist while somebody on this instance watches them.
     namespace.adapter.on('delete-room', (room: string) => this.live.release(room));
     // Another instance accepted events: recompute here too.
-    namespace.on(DATA_CHANGED, () => this.live.markChanged());
+    this.dataChanges.onChangeElsewhere(() => this.live.markChanged());
     this.live.attach({
       publish: (room, update) => {
         namespace.local.to(room).emit('update', update);
         return namespace.adapter.rooms.get(room)?.size ?? 0;
       },
-      // A single instance has nobody to tell.
-      announceChange: () => this.config.redisUrl && namespace.serverSideEmit(DATA_CHANGED),
+      announceChange: () => this.dataChanges.announce(),
       clients: () => namespace.sockets.size,
     });
   }

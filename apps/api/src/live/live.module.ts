@@ -6,6 +6,7 @@ import { DirectoryModule } from '../directory/directory.module';
 import { MetricsModule } from '../metrics/metrics.module';
 import { ProjectionModule } from '../projection/projection.module';
 import { RankingsModule } from '../rankings/rankings.module';
+import { DataChangeChannel } from './data-change-channel';
 import { LiveAccessWatch } from './live-access';
 import { LiveGateway } from './live.gateway';
 import { LiveService } from './live.service';
@@ -20,7 +21,7 @@ import { LiveService } from './live.service';
     ProjectionModule,
     RankingsModule,
   ],
-  providers: [LiveGateway, LiveService, LiveAccessWatch],
-  exports: [LiveService],
+  providers: [LiveGateway, LiveService, LiveAccessWatch, DataChangeChannel],
+  exports: [LiveService, DataChangeChannel],
 })
 export class LiveModule {}

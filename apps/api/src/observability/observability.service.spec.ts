@@ -1,4 +1,5 @@
 import { EventBus } from '../bus/event-bus';
+import type { DataChangeChannel } from '../live/data-change-channel';
 import type { LiveService } from '../live/live.service';
 import type { ProjectionService, ProjectionStatus } from '../projection/projection.service';
 import { ObservabilityService } from './observability.service';
@@ -22,7 +23,8 @@ describe('ObservabilityService', () => {
       Promise.resolve({ length: 3, oldestAgeMs: 2_500, setAside: 1, asOf: Date.now() - 2_500 });
     const projection = { status: () => status() } as unknown as ProjectionService;
     const live = { stats: () => ({ rooms: 2, clients: 5 }) } as unknown as LiveService;
-    service = new ObservabilityService(bus, projection, live);
+    const dataChanges = { listening: true } as DataChangeChannel;
+    service = new ObservabilityService(bus, projection, live, dataChanges);
     service.onModuleInit();
   });
 
@@ -35,6 +37,7 @@ describe('ObservabilityService', () => {
     expect(linesOf(text, 'ioc_projection_set_aside_dossiers')).toEqual(['1']);
     expect(linesOf(text, 'ioc_live_rooms')).toEqual(['2']);
     expect(linesOf(text, 'ioc_live_clients')).toEqual(['5']);
+    expect(linesOf(text, 'ioc_live_changes_listening')).toEqual(['1']);
   });
 
   it('says the projection gauges are unknown (NaN), not zero, while the database does not answer', async () => {
@@ -61,6 +64,7 @@ describe('ObservabilityService', () => {
     bus.emit('projection.failed', { message: 'connection lost' });
     bus.emit('live.ticked', { rooms: 3, seconds: 0.03 });
     bus.emit('live.published', { clients: 7 });
+    bus.emit('live.changes-notified', { direction: 'received' });
     bus.emit('login.attempted', { outcome: 'failure' });
     bus.emit('login.attempted', { outcome: 'throttled' });
     text = await service.exposition();
@@ -85,6 +89,10 @@ describe('ObservabilityService', () => {
     expect(linesOf(text, 'ioc_projection_pass_failures_total')).toEqual(['1']);
     expect(linesOf(text, 'ioc_live_tick_duration_seconds_sum')).toEqual(['0.03']);
     expect(linesOf(text, 'ioc_live_updates_sent_total')).toEqual(['7']);
+    expect(linesOf(text, 'ioc_live_change_notifications_total')).toEqual([
+      '{direction="sent"} 0',
+      '{direction="received"} 1',
+    ]);
   });
 
   it('labels HTTP requests by method, route and status', async () => {

@@ -2,6 +2,7 @@ import { REJECTION_REASONS } from '@ioc/domain';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { EventBus } from '../bus/event-bus';
+import { DataChangeChannel } from '../live/data-change-channel';
 import { LiveService } from '../live/live.service';
 import { ProjectionService } from '../projection/projection.service';
 
@@ -113,10 +114,23 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
     registers: [this.registry],
   });
 
+  private readonly changeNotifications = new Counter({
+    name: 'ioc_live_change_notifications_total',
+    help: 'Data-change notifications between instances (PostgreSQL NOTIFY), by direction: sent or received',
+    labelNames: ['direction'] as const,
+    registers: [this.registry],
+  });
+  private readonly changesListening = new Gauge({
+    name: 'ioc_live_changes_listening',
+    help: "1 while this instance hears the other instances' data changes (its LISTEN connection is up), else 0",
+    registers: [this.registry],
+  });
+
   constructor(
     private readonly bus: EventBus,
     private readonly projection: ProjectionService,
     private readonly live: LiveService,
+    private readonly dataChanges: DataChangeChannel,
   ) {
     // Every series exists from the start, so a rate over a quiet instance reads 0, not nothing.
     for (const outcome of ['accepted', 'duplicate', 'rejected'])
@@ -124,6 +138,7 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
     for (const reason of REJECTION_REASONS) this.rejectedEvents.inc({ reason }, 0);
     for (const outcome of ['derived', 'set_aside']) this.projectedDossiers.inc({ outcome }, 0);
     for (const outcome of ['success', 'failure', 'throttled']) this.logins.inc({ outcome }, 0);
+    for (const direction of ['sent', 'received']) this.changeNotifications.inc({ direction }, 0);
   }
 
   onModuleInit(): void {
@@ -147,6 +162,9 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
       this.bus.on('login.attempted', ({ outcome }) => this.logins.inc({ outcome })),
       this.bus.on('live.ticked', ({ seconds }) => this.tickDuration.observe(seconds)),
       this.bus.on('live.published', ({ clients }) => this.updatesSent.inc(clients)),
+      this.bus.on('live.changes-notified', ({ direction }) =>
+        this.changeNotifications.inc({ direction }),
+      ),
     );
   }
 
@@ -175,6 +193,7 @@ export class ObservabilityService implements OnModuleInit, OnModuleDestroy {
     const { rooms, clients } = this.live.stats();
     this.liveRooms.set(rooms);
     this.liveClients.set(clients);
+    this.changesListening.set(this.dataChanges.listening ? 1 : 0);
     try {
       const status = await this.projection.status();
       this.queueLength.set(status.length);

@@ -1,8 +1,14 @@
-/** A failed call to the read API, with the HTTP status (0 when the server could not be reached). */
+import type { AdminErrorReason } from '@ioc/domain/browser';
+
+/**
+ * A failed call to the read API, with the HTTP status (0 when the server could not be reached)
+ * and, for an administrative act refused, the stable reason the screen translates.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly reason?: { name: AdminErrorReason; params: Record<string, string> },
   ) {
     super(message);
     this.name = 'ApiError';
@@ -46,15 +52,20 @@ function withQuery(path: string, query: Record<string, QueryValue> = {}): string
   return text ? `${path}?${text}` : path;
 }
 
-async function readError(response: Response): Promise<string> {
+async function readError(response: Response): Promise<ApiError> {
   try {
-    const body = (await response.json()) as { message?: string | string[] };
-    if (Array.isArray(body.message)) return body.message.join('; ');
-    if (body.message) return body.message;
+    const body = (await response.json()) as {
+      message?: string | string[];
+      reason?: AdminErrorReason;
+      params?: Record<string, string>;
+    };
+    const message = Array.isArray(body.message) ? body.message.join('; ') : body.message;
+    const reason = body.reason && { name: body.reason, params: body.params ?? {} };
+    if (message) return new ApiError(response.status, message, reason);
   } catch {
     // not JSON: the status says enough
   }
-  return `${response.status} ${response.statusText}`;
+  return new ApiError(response.status, `${response.status} ${response.statusText}`);
 }
 
 /** `filename*=UTF-8''…` (names with diacritics) wins over the plain `filename="…"`. */
@@ -92,7 +103,7 @@ export function createHttpClient(getToken: () => string | null, baseUrl = '/api/
     } catch (error) {
       throw new ApiError(0, error instanceof Error ? error.message : 'Network error');
     }
-    if (!response.ok) throw new ApiError(response.status, await readError(response));
+    if (!response.ok) throw await readError(response);
     return response;
   }
   async function call<T>(

@@ -65,11 +65,41 @@ export interface CalendarOverrideRow {
 
 export type DirectorySectionName = 'units' | 'agencies' | 'procedures';
 
+/**
+ * What is wrong with an import, as a stable name the admin screen translates (with `field` and
+ * `params`); `message` says the same in English for scripts and logs.
+ */
+export type ImportProblemReason =
+  | 'notAnObject'
+  | 'notAList'
+  | 'required'
+  | 'empty'
+  | 'wrongType'
+  | 'notInteger'
+  | 'tooLong'
+  | 'tooSmall'
+  | 'tooLarge'
+  | 'notOneOf'
+  | 'invalid'
+  | 'duplicate'
+  | 'provinceCount'
+  | 'unknownParent'
+  | 'onlyProvinceWithoutParent'
+  | 'parentLoop'
+  | 'unknownUnit'
+  | 'unknownAgency';
+
 export interface ImportProblemRow {
   section: DirectorySectionName;
   /** The CSV line, or the entry's position in the JSON array; null for the whole section. */
   row: number | null;
+  /** The entry's code, when the row has one. */
   code: string | null;
+  reason: ImportProblemReason;
+  /** The column (JSON field) at fault, or null when the row or the file is. */
+  field: string | null;
+  /** What the reason's text needs: limits, the allowed values, the other row, the unknown code. */
+  params: Record<string, string | number>;
   message: string;
 }
 
@@ -110,6 +140,10 @@ export interface Paged<Row> {
   pageSize: number;
   rows: Row[];
 }
+
+/** Why an administrative act was refused, in a 400 or 409 body beside `message` and `params`. */
+export type AdminErrorReason =
+  'userExists' | 'ownAccount' | 'sameDay' | 'alreadyDayOff' | 'alreadyWorkingDay';
 
 /** `GET /admin/password-policy`: what a new password must meet. */
 export interface PasswordPolicyAnswer {

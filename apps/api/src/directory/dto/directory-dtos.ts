@@ -38,8 +38,20 @@ export class DirectoryImportPreviewResponse extends createZodDto(
           .int()
           .nullable()
           .describe('The CSV line, or the entry’s position in the JSON array; null: the section'),
-        code: z.string().nullable(),
-        message: z.string(),
+        code: z.string().nullable().describe('The entry’s code, when the row has one'),
+        reason: z
+          .string()
+          .describe(
+            'Stable name of the problem (required, empty, wrongType, notInteger, tooLong, tooSmall, ' +
+              'tooLarge, notOneOf, duplicate, unknownParent, unknownUnit, unknownAgency, …) for a screen to translate',
+          ),
+        field: z.string().nullable().describe('The column (JSON field) at fault, or null'),
+        params: z
+          .record(z.string(), z.union([z.string(), z.number()]))
+          .describe(
+            'What the reason’s text needs: maximum, minimum, options, firstRow, the unknown code',
+          ),
+        message: z.string().describe('The same problem in English'),
       }),
     ),
     changes: z.object({

@@ -1,6 +1,7 @@
 import { ref } from 'vue';
 import { ApiError } from '@/api/http';
 import { useLocale } from '@/i18n';
+import { useFormat } from '@/i18n/format';
 
 /**
  * One administrative act at a time from a panel: busy while it runs, then a notice on success or
@@ -8,6 +9,7 @@ import { useLocale } from '@/i18n';
  */
 export function useAct() {
   const { t } = useLocale();
+  const format = useFormat();
   const busy = ref(false);
   const error = ref<string | null>(null);
   const notice = ref<string | null>(null);
@@ -21,15 +23,25 @@ export function useAct() {
       notice.value = done ?? null;
       return true;
     } catch (caught) {
-      const message = caught instanceof Error ? caught.message : String(caught);
-      error.value = t('admin.failed', {
-        message:
-          caught instanceof ApiError && caught.status === 0 ? t('login.unreachable') : message,
-      });
+      error.value = t('admin.failed', { message: reasonOf(caught) });
       return false;
     } finally {
       busy.value = false;
     }
+  }
+
+  /** Why it failed, in the screen's language where the API gave a reason. */
+  function reasonOf(caught: unknown): string {
+    if (!(caught instanceof ApiError))
+      return caught instanceof Error ? caught.message : String(caught);
+    if (caught.status === 0) return t('login.unreachable');
+    if (caught.reason) {
+      const { name, params } = caught.reason;
+      // A calendar day (YYYY-MM-DD) at its noon: the same day in any display zone.
+      const date = params.date && format.date(`${params.date}T12:00:00Z`);
+      return t(`admin.errors.${name}`, date ? { ...params, date } : params);
+    }
+    return caught.message;
   }
 
   return { busy, error, notice, act };
