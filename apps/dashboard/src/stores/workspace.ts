@@ -165,6 +165,22 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       : null;
   }
 
+  async function loadPrevious(
+    at: number,
+    current: WorkspaceTarget,
+    now: MetricsSummary,
+  ): Promise<void> {
+    try {
+      const before = await api().summary({
+        ...targetParams(current),
+        ...previousWindowParams(now.from, now.to),
+      });
+      if (at === generation) previous.value = before;
+    } catch {
+      // Without the period before the figures stand alone; the next load asks again.
+    }
+  }
+
   async function load(): Promise<void> {
     const at = ++generation;
     const current = target.value;
@@ -176,13 +192,12 @@ export const useWorkspaceStore = defineStore('workspace', () => {
       const window = await currentWindow();
       const params: SummaryParams = { ...targetParams(current), ...window };
       const now = await api().summary(params);
-      const before = await api().summary({
-        ...targetParams(current),
-        ...previousWindowParams(now.from, now.to),
-      });
       if (at !== generation) return;
       summary.value = now;
-      previous.value = before;
+      previous.value = null;
+      // The comparison comes when it comes: the period before ends in the past, where counts
+      // take longer to read, and the figures, rank and lists must not wait for it.
+      void loadPrevious(at, current, now);
       await Promise.all([loadTables(at, window), loadLists(at)]);
       if (at !== generation) return;
       state.value = 'ready';
