@@ -1,13 +1,16 @@
 import type { LiveSnapshot } from '@ioc/domain';
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { atCommune, received, testProcedure } from '../support/events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
 import { parsePrometheus, valueOf } from '../support/prometheus';
 import { startTestApp, TestApp } from '../support/test-app';
 
 /**
- * Issue 11 item 2, Redis lost: two instances that share nothing but PostgreSQL (no Redis, as when
- * it is gone) still tell each other of data changes at once (LISTEN/NOTIFY): an event ingested
- * through one shows on a wall of the other within a tick, not at its next heartbeat.
+ * Issue 11 item 2, Redis lost: two instances that share nothing but PostgreSQL (no Redis at all, or
+ * a Redis that went away under them) still tell each other of data changes at once (LISTEN/NOTIFY):
+ * an event ingested through one shows on a wall of the other within a tick, not at its next
+ * heartbeat. And an instance whose Redis is gone still shuts down.
  */
 const NOW = '2026-11-20T10:00:00+07:00';
 const PROCEDURE = testProcedure('CHANGES-P1', 3);
@@ -17,23 +20,50 @@ const WITHIN_MS = 2_000;
 /** How long the test waits for the update at all: well under the heartbeat. */
 const LIVE_WAIT_MS = 20_000;
 
-describe('data changes between instances without Redis', () => {
+/** Closing both instances: well under the hook's timeout, so a close that hangs fails the test. */
+const CLOSE_WITHIN_MS = 10_000;
+
+describe.each([
+  { redis: 'none', title: 'no Redis configured' },
+  { redis: 'lost', title: 'their Redis stopped' },
+])('data changes between instances: $title', ({ redis }) => {
   let a: TestApp;
   let b: TestApp;
+  let redisServer: ChildProcess | undefined;
   let wall: LiveClient | undefined;
 
   beforeAll(async () => {
-    a = await startTestApp({ now: NOW, env: liveEnv });
-    b = await startTestApp({ now: NOW, env: liveEnv, databaseUrl: a.databaseUrl });
+    let env: Record<string, string> = liveEnv;
+    if (redis === 'lost') {
+      // A Redis of the test's own, stopped once both instances are up on it.
+      const port = 41_600 + (process.pid % 90);
+      redisServer = spawn(
+        'redis-server',
+        ['--port', String(port), '--save', '', '--appendonly', 'no'],
+        {
+          stdio: 'ignore',
+        },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      env = { ...liveEnv, REDIS_URL: `redis://127.0.0.1:${port}` };
+    }
+    a = await startTestApp({ now: NOW, env });
+    b = await startTestApp({ now: NOW, env, databaseUrl: a.databaseUrl });
     await a.importProcedures([PROCEDURE]);
+    if (redisServer) {
+      redisServer.kill('SIGKILL');
+      await once(redisServer, 'exit');
+    }
   });
 
   afterAll(async () => {
     wall?.disconnect();
-    await b.close();
-    await a.close();
-    for (const name of Object.keys(liveEnv)) delete process.env[name];
-  });
+    const closing = Promise.all([b.close(), a.close()]);
+    const started = performance.now();
+    await closing;
+    for (const name of ['REDIS_URL', ...Object.keys(liveEnv)]) delete process.env[name];
+    expect(performance.now() - started).toBeLessThan(CLOSE_WITHIN_MS);
+  }, 2 * CLOSE_WITHIN_MS);
 
   it('shows an event ingested through A on a wall of B within seconds, not at the heartbeat', async () => {
     wall = await connectLive(b.url, await b.login('leader'));

@@ -15,6 +15,8 @@ export class RedisIoAdapter extends LiveIoAdapter {
   private readonly logger = new Logger(RedisIoAdapter.name);
   private adapterConstructor: ReturnType<typeof createAdapter> | undefined;
   private client: ReturnType<typeof createClient> | undefined;
+  /** Set at shutdown: no client (the adapter's own copies included) reconnects after it. */
+  private closing = false;
 
   constructor(
     app: INestApplicationContext,
@@ -25,8 +27,17 @@ export class RedisIoAdapter extends LiveIoAdapter {
   }
 
   async connect(): Promise<void> {
-    this.client = createClient({ url: this.redisUrl });
+    this.client = createClient({
+      url: this.redisUrl,
+      // The adapter duplicates this client for its stream readers; a reader waiting on a Redis
+      // that is gone would otherwise retry for ever and keep a stopping process alive.
+      socket: {
+        reconnectStrategy: (retries) =>
+          this.closing ? new Error('shutting down') : Math.min(50 * 2 ** retries, 2_000),
+      },
+    });
     this.client.on('error', (error: Error) => this.logger.error(`Redis: ${error.message}`));
+    quietWhenClosed(this.client);
     await this.client.connect();
     // A short blocking read lets the adapter's reader connections close promptly at shutdown.
     this.adapterConstructor = createAdapter(this.client, { blockTimeInMs: 1_000 });
@@ -44,10 +55,31 @@ export class RedisIoAdapter extends LiveIoAdapter {
   }
 
   override async close(server: Parameters<IoAdapter['close']>[0]): Promise<void> {
+    this.closing = true;
     await super.close(server);
     // Called once per server (root and namespace): the client is closed once.
     const client = this.client;
     this.client = undefined;
-    if (client?.isOpen) await client.close();
+    // With Redis gone, `close` would wait for replies that never come and the client would go on
+    // reconnecting: drop it instead.
+    if (client?.isReady) await client.close();
+    else client?.destroy();
   }
+}
+
+type Client = ReturnType<typeof createClient>;
+
+/**
+ * At shutdown a stream reader still waiting on a Redis that is gone is closed by its reconnect
+ * strategy; the adapter then disconnects it once more, which node-redis answers with an unhandled
+ * ClientClosedError. The adapter's readers are copies of this client: theirs is made harmless.
+ */
+function quietWhenClosed(client: Client): void {
+  const duplicate = client.duplicate.bind(client);
+  client.duplicate = ((...args: Parameters<Client['duplicate']>) => {
+    const copy = duplicate(...args);
+    const disconnect = copy.disconnect.bind(copy);
+    copy.disconnect = () => (copy.isOpen ? disconnect() : Promise.resolve());
+    return copy;
+  }) as Client['duplicate'];
 }
