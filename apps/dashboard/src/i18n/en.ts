@@ -17,12 +17,7 @@ export const en: Messages = {
       month: 'MONTH {month}',
       year: 'YEAR {year}',
     },
-    compared: {
-      today: '▲▼ against yesterday, same time',
-      week: '▲▼ against last week, same point',
-      month: '▲▼ against the period before',
-      year: '▲▼ against the period before',
-    },
+    compared: '▲▼ against the period as long just before: {span}',
     rotating: 'Next view in {seconds} s',
     paused: 'Rotation paused',
   },
@@ -70,6 +65,14 @@ export const en: Messages = {
     target: 'Target',
     met: 'Met',
     missed: 'Missed',
+    change: {
+      vs: 'vs the period before',
+      points: '{n} pts',
+      same: 'unchanged vs the period before',
+      before: 'period before {value}',
+      noneBefore: 'none in the period before',
+      noDataBefore: 'no data in the period before',
+    },
   },
   rank: {
     title: 'District ranking',

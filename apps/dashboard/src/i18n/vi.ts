@@ -16,12 +16,7 @@ export const vi = {
       month: 'THÁNG {month}',
       year: 'NĂM {year}',
     },
-    compared: {
-      today: '▲▼ so với hôm qua, cùng giờ',
-      week: '▲▼ so với tuần trước, cùng lúc',
-      month: '▲▼ so với kỳ trước cùng độ dài',
-      year: '▲▼ so với kỳ trước cùng độ dài',
-    },
+    compared: '▲▼ so với kỳ trước cùng độ dài: {span}',
     rotating: 'Tự chuyển sau {seconds} giây',
     paused: 'Đã dừng tự chuyển',
   },
@@ -69,6 +64,14 @@ export const vi = {
     target: 'Mục tiêu',
     met: 'Đạt',
     missed: 'Không đạt',
+    change: {
+      vs: 'so với kỳ trước',
+      points: '{n} điểm',
+      same: 'không đổi so với kỳ trước',
+      before: 'kỳ trước {value}',
+      noneBefore: 'kỳ trước không có',
+      noDataBefore: 'kỳ trước chưa có dữ liệu',
+    },
   },
   rank: {
     title: 'Xếp hạng cấp huyện',
