@@ -104,7 +104,6 @@ export const en: Messages = {
     agencies: '{n} agencies',
     criticalCount: '{n} critical',
     more: '+ {n} more agencies',
-    moreCritical: '({n} critical)',
     overdue: 'overdue',
     oldest: 'oldest {days} days',
     resolved: '{n} resolved',

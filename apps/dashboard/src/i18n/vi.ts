@@ -103,7 +103,6 @@ export const vi = {
     agencies: '{n} cơ quan',
     criticalCount: '{n} nghiêm trọng',
     more: '+ {n} cơ quan khác',
-    moreCritical: '({n} nghiêm trọng)',
     overdue: 'hồ sơ quá hạn',
     oldest: 'lâu nhất {days} ngày',
     resolved: '{n} hồ sơ đã giải quyết',
