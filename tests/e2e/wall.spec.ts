@@ -536,7 +536,9 @@ describe('video wall /wall', () => {
     expect(new Set(heights.map((height) => Math.round(height))).size).toBe(1);
     const critical = (rows: (string | null)[][]) =>
       rows.filter(([, severity]) => severity === 'critical').map(([code]) => code);
-    expect(critical(next)).toEqual(critical(first.rows));
+    // Every critical agency heads each page, unless they alone fill more than a page.
+    if (first.rows.some(([, severity]) => severity !== 'critical'))
+      expect(critical(next)).toEqual(critical(first.rows));
   });
 
   it('compares the headline tiles with the period of the same length just before', async () => {
