@@ -27,7 +27,8 @@
  *
  * Knobs: LIVE_BENCH_RATE (events/s, default 2000), LIVE_BENCH_SECONDS (per phase, default 40),
  * LIVE_BENCH_WARMUP (s, default 5), LIVE_BENCH_STEPS (default 1000,2000,3000,4000,5000,6000,8000),
- * LIVE_BENCH_WORKERS (client threads, default 2), LIVE_BENCH_ROOMS (the first n of the 10 rooms).
+ * LIVE_BENCH_WORKERS (client threads, default 2), LIVE_BENCH_ROOMS (the first n of the 10 rooms),
+ * LIVE_BENCH_DATABASE (default ioc_live_bench), LIVE_BENCH_PORT (first of 300 ports, default 39600).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -37,9 +38,11 @@ import { syntheticAdditions, syntheticDirectory } from '../support/synthetic-pro
 import { backendCpu, BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { cpuMs, loadAverage, machine } from './process-usage';
 
-const DATABASE = 'ioc_live_bench';
-/** Our own range, 39,600–39,899; the next free port if something holds ours (e.g. an outgoing connection). */
-let port = 39_600 + (process.pid % 300);
+/** A database and ports of its own (LIVE_BENCH_DATABASE, LIVE_BENCH_PORT): the machine is shared. */
+const DATABASE = process.env.LIVE_BENCH_DATABASE ?? 'ioc_live_bench';
+const BASE_PORT = Number(process.env.LIVE_BENCH_PORT ?? 39_600);
+/** Our own range of 300 ports; the next free one if something holds ours (e.g. an outgoing connection). */
+let port = BASE_PORT + (process.pid % 300);
 const origin = () => `http://127.0.0.1:${port}`;
 const base = () => `${origin()}/api/v1`;
 const TICK_MS = 250;
@@ -174,6 +177,8 @@ const { io } = require(workerData.ioPath);
 const now = () => performance.timeOrigin + performance.now();
 let clients = [];
 let recording = false;
+let sampled;
+let updateBytes = [];
 const loop = monitorEventLoopDelay({ resolution: 10 });
 loop.enable();
 
@@ -189,6 +194,8 @@ function connect(url, token, room, rooms) {
         client.lastSeq = snapshot.seq;
         socket.on('update', (s) => {
           client.updates++;
+          // One client per thread weighs what arrives (stringifying for all would load the thread).
+          if (recording && client === sampled) updateBytes.push(JSON.stringify(s).length);
           if (s.seq !== client.lastSeq + 1) client.gaps++;
           client.lastSeq = s.seq;
           if (!recording) return;
@@ -197,6 +204,7 @@ function connect(url, token, room, rooms) {
           client.seqs.push(s.seq);
         });
         socket.on('disconnect', () => (client.dropped = true));
+        if (!sampled && room === 0) sampled = client;
         clients.push(client);
         resolve({ ok: true, size: JSON.stringify(snapshot).length });
       });
@@ -216,6 +224,7 @@ parentPort.on('message', async (m) => {
       why: failed.slice(0, 3).map((r) => r.why), size: (results.find((r) => r.ok) || { size: 0 }).size });
   } else if (m.type === 'record') {
     for (const c of clients) { c.times = []; c.totals = []; c.seqs = []; c.gaps = 0; c.updates = 0; }
+    updateBytes = [];
     loop.reset();
     recording = true;
     parentPort.postMessage({ type: 'recording' });
@@ -244,11 +253,12 @@ parentPort.on('message', async (m) => {
     const lat = Float64Array.from(latencies);
     const seg = Uint16Array.from(segments);
     parentPort.postMessage({ type: 'analysed', latencies: lat, segments: seg, missed, gaps, updates, dropped,
-      seqsPerRoom: seqsPerRoom.map((s) => s.size), loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 },
+      seqsPerRoom: seqsPerRoom.map((s) => s.size), updateBytes, loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 },
       [lat.buffer, seg.buffer]);
   } else if (m.type === 'close') {
     for (const c of clients) c.socket.close();
     clients = [];
+    sampled = undefined;
     parentPort.postMessage({ type: 'closed' });
   }
 });
@@ -262,6 +272,8 @@ interface Analysis {
   updates: number;
   dropped: number;
   seqsPerRoom: number[];
+  /** Sizes (JSON characters) of the updates one client of room 0 received. */
+  updateBytes: number[];
   loopP99: number;
   loopMax: number;
 }
@@ -366,6 +378,7 @@ class ClientPool {
       dropped: replies.reduce((a, r) => a + r.dropped, 0),
       // Every worker holds clients of every room (above 10 clients): the largest count is the room's.
       seqsPerRoom: ROOMS.map((_, room) => Math.max(...replies.map((r) => r.seqsPerRoom[room]))),
+      updateBytes: replies.flatMap((r) => r.updateBytes),
       loopP99: Math.max(...replies.map((r) => r.loopP99)),
       loopMax: Math.max(...replies.map((r) => r.loopMax)),
     };
@@ -428,10 +441,10 @@ async function freePort(from: number): Promise<number> {
       server.listen(candidate, () => server.close(() => resolve(true)));
     });
   for (let i = 0; i < 300; i++) {
-    const candidate = 39_600 + ((from - 39_600 + i) % 300);
+    const candidate = BASE_PORT + ((from - BASE_PORT + i) % 300);
     if (await free(candidate)) return candidate;
   }
-  throw new Error('no free port in 39600–39899');
+  throw new Error(`no free port in ${BASE_PORT}–${BASE_PORT + 299}`);
 }
 
 async function stopApi(api: ChildProcess): Promise<void> {
@@ -494,6 +507,9 @@ interface PhaseResult {
   benchCpuMsPerS: number;
   computationsPerRoomPerS: number[];
   updatesPerClientPerS: number;
+  /** Mean size of an update of room 0, and how much a client of it received per second. */
+  updateBytesMean: number;
+  bytesPerClientPerS: number;
   loopP99: number;
   loopMax: number;
   postP99: number;
@@ -530,6 +546,7 @@ async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | {
       }),
     );
     await pool.record();
+    const recordedFrom = now();
 
     const committed = ROOMS.map(() => 0);
     const batches: { sentAt: number; targets: number[]; touches: boolean[] }[] = [];
@@ -592,6 +609,7 @@ async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | {
     if (failure) throw failure;
     await sleep(GRACE_MS);
     const seconds = (ended - measureFrom) / 1000;
+    const recordedSeconds = (now() - recordedFrom) / 1000;
     const result = await pool.analyse(batches, bases, measureFrom, ended);
     postTimes.sort((a, b) => a - b);
     return {
@@ -613,6 +631,9 @@ async function phase(pool: ClientPool, clients: number): Promise<PhaseResult | {
       updatesPerClientPerS: pool.total
         ? result.updates / pool.total / ((now() - started) / 1000)
         : 0,
+      updateBytesMean: sum(result.updateBytes) / result.updateBytes.length,
+      // One sampled client per thread, over the whole recording (warm-up and grace included).
+      bytesPerClientPerS: sum(result.updateBytes) / WORKERS / recordedSeconds,
       loopP99: result.loopP99,
       loopMax: result.loopMax,
       postP99: percentile(postTimes, 99),
@@ -642,6 +663,8 @@ function print(label: string, r: PhaseResult): void {
     `  computations ${sum(comps).toFixed(2)}/s over ${ROOMS.length} rooms: ${comps.map((c, i) => `${roomLabel(ROOMS[i])} ${c.toFixed(2)}`).join(', ')}`,
     `  updates per client ${r.updatesPerClientPerS.toFixed(2)}/s; seq gaps ${r.gaps}; dropped ${r.dropped}; ` +
       `client threads' event-loop delay p99 ${Math.round(r.loopP99)} ms (max ${Math.round(r.loopMax)} ms)`,
+    `  ${roomLabel(ROOMS[0])}: an update ${(r.updateBytesMean / 1000).toFixed(1)} kB on average, ` +
+      `${(r.bytesPerClientPerS / 1000).toFixed(1)} kB/s to each client`,
   ];
   console.log(lines.join('\n'));
 }

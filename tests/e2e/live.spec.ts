@@ -1,4 +1,4 @@
-import { isLiveError, LiveSnapshot } from '@ioc/domain';
+import { isLiveError, liveRankingOf, LiveSnapshot, LiveUpdate, Ranking } from '@ioc/domain';
 import { binhPhuocDirectory } from '@ioc/domain/demo';
 import { atCommune, received, resolved, testProcedure } from '../support/events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 const NOW = '2026-11-20T10:00:00+07:00';
 const ONE_DAY_PROCEDURE = testProcedure('TEST-P1', 1);
 const tanPhu = atCommune('25195', ONE_DAY_PROCEDURE.code);
-const liveEnv = { LIVE_TICK_MS: '100', LIVE_HEARTBEAT_MS: '400' };
+const liveEnv = { LIVE_TICK_MS: '100', LIVE_HEARTBEAT_MS: '400', LIVE_RANKING_MS: '300' };
 
 function snapshotOf(response: LiveSnapshot | { error: string }): LiveSnapshot {
   if (isLiveError(response as LiveSnapshot))
@@ -47,8 +47,46 @@ describe('live stream /live', () => {
     const alerts = await t.get('/api/v1/alerts/late-agencies?window=today', leader);
     expect(snapshot).toMatchObject({ scope: '70', window: 'today' });
     expect(snapshot.summary).toEqual(summary.body);
-    expect(snapshot.ranking).toEqual(ranking.body);
+    expect(snapshot.ranking).toEqual(liveRankingOf(ranking.body as Ranking));
+    expect(snapshot.rankingSeq).toBeGreaterThanOrEqual(1);
     expect(snapshot.lateAgencies).toEqual(alerts.body);
+  });
+
+  it('sends the ranking only when it changed, and to whoever joins', async () => {
+    const districtOf = (update: { ranking: LiveSnapshot['ranking'] | null }) =>
+      update.ranking?.rows.find((row) => row.code === '689');
+    const socket = await connect(leader);
+    const first = snapshotOf(await subscribe(socket, { window: 'today' }));
+    const updates: LiveUpdate[] = [];
+    socket.on('update', (update) => updates.push(update));
+    // Nothing changed: the heartbeats bring the counts again, not the ranking.
+    await nextUpdate(socket, (u) => u.seq === first.seq + 2, 2_000);
+    expect(updates.map((u) => [u.ranking, u.rankingSeq])).toEqual([
+      [null, first.rankingSeq],
+      [null, first.rankingSeq],
+    ]);
+
+    // Two receipts in Tân Phú's district, a moment apart: its row's count changes twice.
+    const received689 = districtOf(first)!.received;
+    await t.ingest([received('LR1', '2026-11-20T09:55:00', { ...tanPhu, channel: 'online' })]);
+    await t.ingest([received('LR2', '2026-11-20T09:56:00', { ...tanPhu, channel: 'online' })]);
+    const changed = await nextUpdate(socket, (u) => districtOf(u)?.received === received689 + 2);
+    // A ranking sent is a new one (rankingSeq + 1); in between, updates name the one still held.
+    let held = first.rankingSeq;
+    for (const update of updates) {
+      expect(update.rankingSeq).toBe(update.ranking ? held + 1 : held);
+      held = update.rankingSeq;
+    }
+    expect(changed.ranking).toEqual(
+      liveRankingOf(
+        (await t.get('/api/v1/rankings?level=district&window=today', leader)).body as Ranking,
+      ),
+    );
+
+    // A newcomer gets the whole snapshot, the ranking the room holds included.
+    const newcomer = snapshotOf(await subscribe(await connect(leader), { window: 'today' }));
+    expect(newcomer.rankingSeq).toBeGreaterThanOrEqual(changed.rankingSeq);
+    expect(districtOf(newcomer)!.received).toBe(received689 + 2);
   });
 
   it('rejects a malformed subscription with a reason', async () => {
@@ -116,6 +154,12 @@ describe('live stream /live', () => {
     expect(after.summary).toEqual(
       (await t.get('/api/v1/metrics/summary?window=today', leader)).body,
     );
+    // Whatever updates were missed, the answer carries the ranking whole.
+    expect(after.ranking).toEqual(
+      liveRankingOf(
+        (await t.get('/api/v1/rankings?level=district&window=today', leader)).body as Ranking,
+      ),
+    );
   });
 
   it('keeps a district chief inside their district', async () => {
@@ -129,7 +173,7 @@ describe('live stream /live', () => {
     });
     const own = snapshotOf(await subscribe(socket, { window: 'today' }));
     expect(own.scope).toBe('688');
-    const received: LiveSnapshot[] = [];
+    const received: LiveUpdate[] = [];
     socket.on('update', (s) => received.push(s));
     const leaderSocket = await connect(leader);
     await subscribe(leaderSocket, { scope: '689', window: 'today' });
@@ -143,8 +187,10 @@ describe('live stream /live', () => {
     expect(communes.length).toBeGreaterThan(1);
     for (const snapshot of [own, ...received]) {
       expect(snapshot.scope).toBe('688');
-      expect(snapshot.ranking.rows.map((row) => row.code).sort()).toEqual(communes.sort());
-      expect(snapshot.ranking.rows.map((row) => row.rank)).toEqual(communes.map((_, i) => i + 1));
+      if (snapshot.ranking) {
+        expect(snapshot.ranking.rows.map((row) => row.code).sort()).toEqual(communes.sort());
+        expect(snapshot.ranking.rows.map((row) => row.rank)).toEqual(communes.map((_, i) => i + 1));
+      }
       expect(
         snapshot.lateAgencies.rows.every(
           (row) => row.unitCode.startsWith('25') || row.unitCode === '688',
@@ -176,6 +222,37 @@ describe('live stream /live', () => {
 function received_(id: string) {
   return received(id, '2026-11-20T09:50:00', { ...tanPhu, channel: 'online' });
 }
+
+describe('live stream after a projection pass', () => {
+  it('computes the rooms at once, not at the next tick of the rhythm', async () => {
+    // Ticks at most every 5 s: waiting for the rhythm would take 2.5 s on average.
+    const t = await startTestApp({ now: NOW, env: { LIVE_TICK_MS: '5000' } });
+    try {
+      await t.importProcedures([ONE_DAY_PROCEDURE]);
+      // A first ingest and pass, so that what is timed below is not the app warming up.
+      await t.ingest([received('LP0', '2026-11-20T09:20:00', { ...tanPhu, channel: 'online' })]);
+      const socket = await connectLive(t.url, await t.login('leader'));
+      const first = snapshotOf(await subscribe(socket, { window: 'today' }));
+      const shown: number[] = [];
+      for (const id of ['LP1', 'LP2']) {
+        // Each event comes 5 s after the last computation, when a tick may start at once.
+        await new Promise((resolve) => setTimeout(resolve, 5_100));
+        const before = first.summary.received.total + shown.length;
+        const update = nextUpdate(socket, (u) => u.summary.received.total === before + 1, 5_000);
+        const started = Date.now();
+        await t.ingest([received(id, '2026-11-20T09:20:00', { ...tanPhu, channel: 'online' })], {
+          wait: false,
+        });
+        await update;
+        shown.push(Date.now() - started);
+      }
+      expect(Math.max(...shown)).toBeLessThan(1_000);
+      socket.disconnect();
+    } finally {
+      await t.close();
+    }
+  });
+});
 
 describe('two API instances on Redis', () => {
   it('delivers an event ingested through one to a client of the other', async () => {

@@ -1,5 +1,6 @@
 import {
   isLiveError,
+  liveRankingOf,
   type DossierRow,
   type LateAgencyRow,
   type MetricsSummary,
@@ -194,7 +195,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
     try {
       const snapshot = await subscribe(socket, { scope: '688', window: 'week' });
       if (isLiveError(snapshot)) throw new Error(snapshot.error);
-      expect(snapshot.ranking.rows).toEqual(own.rows);
+      expect(snapshot.ranking).toEqual(liveRankingOf(own));
     } finally {
       socket.disconnect();
     }

@@ -2,6 +2,7 @@ import type {
   ClientToServerEvents,
   LiveError,
   LiveSnapshot,
+  LiveUpdate,
   ServerToClientEvents,
   SubscribeRequest,
 } from '@ioc/domain';
@@ -33,19 +34,19 @@ export function subscribe(
 /** The next update that satisfies `predicate`, or a rejection after `ms`. */
 export function nextUpdate(
   socket: LiveClient,
-  predicate: (snapshot: LiveSnapshot) => boolean = () => true,
+  predicate: (update: LiveUpdate) => boolean = () => true,
   ms = 3_000,
-): Promise<LiveSnapshot> {
+): Promise<LiveUpdate> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off('update', listener);
       reject(new Error(`no matching update within ${ms} ms`));
     }, ms);
-    const listener = (snapshot: LiveSnapshot) => {
-      if (!predicate(snapshot)) return;
+    const listener = (update: LiveUpdate) => {
+      if (!predicate(update)) return;
       clearTimeout(timer);
       socket.off('update', listener);
-      resolve(snapshot);
+      resolve(update);
     };
     socket.on('update', listener);
   });

@@ -160,7 +160,8 @@ export class Wall {
     });
   }
 
-  private show(snapshot: LiveSnapshot): void {
+  /** Only the summary counts here: a snapshot or an update, with or without its ranking. */
+  private show(snapshot: Pick<LiveSnapshot, 'summary'>): void {
     this.received = snapshot.summary.received.total;
     for (const listener of this.listeners) listener();
   }

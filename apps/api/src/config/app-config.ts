@@ -133,6 +133,7 @@ const environmentSchema = z
     /** Debian's Chromium, which prints the briefing's PDF (the production image installs it). */
     CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     LIVE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    LIVE_RANKING_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     TRUST_PROXY: trustProxy,
     INGEST_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
@@ -170,12 +171,14 @@ export class AppConfig {
   readonly logFormat: LogFormat;
   readonly metricSettings: MetricSettings;
   readonly bodyLimit: string;
-  /** How often the live stream looks for changes: updates are coalesced to this rhythm. */
+  /** Shortest time between two live ticks: a change starts one at once, bursts coalesce to this. */
   readonly liveTickMs: number;
   /** How often open sockets' tokens and accounts are checked again (revocation on every instance). */
   readonly accessRecheckMs: number;
   /** Longest time between two updates, so time alone (midnight, due dates) reaches screens. */
   readonly liveHeartbeatMs: number;
+  /** Shortest time between two rankings sent to a room: a changed ranking waits for it. */
+  readonly liveRankingMs: number;
   /** When set, `GET /metrics` needs it as a bearer token. */
   readonly metricsToken: string | undefined;
   /** Express `trust proxy`: the proxies whose X-Forwarded-For tells the client's address. */
@@ -212,6 +215,7 @@ export class AppConfig {
     this.liveTickMs = e.LIVE_TICK_MS;
     this.accessRecheckMs = e.ACCESS_RECHECK_MS;
     this.liveHeartbeatMs = e.LIVE_HEARTBEAT_MS;
+    this.liveRankingMs = e.LIVE_RANKING_MS;
     this.metricsToken = e.METRICS_TOKEN;
     this.trustProxy = e.TRUST_PROXY;
     this.corsOrigins = e.CORS_ORIGINS;

@@ -79,8 +79,8 @@ export class LiveGateway implements OnGatewayInit<LiveNamespace> {
     // Another instance accepted events: recompute here too.
     namespace.on(DATA_CHANGED, () => this.live.markChanged());
     this.live.attach({
-      publish: (room, snapshot) => {
-        namespace.local.to(room).emit('update', snapshot);
+      publish: (room, update) => {
+        namespace.local.to(room).emit('update', update);
         return namespace.adapter.rooms.get(room)?.size ?? 0;
       },
       // A single instance has nobody to tell.

@@ -1,6 +1,9 @@
 import {
   GroupFigures,
+  LiveRanking,
+  liveRankingOf,
   LiveSnapshot,
+  LiveUpdate,
   previousWindow,
   Ranking,
   sumFigures,
@@ -10,6 +13,7 @@ import {
   WindowName,
 } from '@ioc/domain';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { AlertsService } from '../alerts/alerts.service';
 import { Principal } from '../auth/principal';
 import { CalendarService } from '../calendar/calendar.service';
@@ -31,8 +35,23 @@ interface Room {
   dirty: boolean;
   /** Monotonic time of the last computation: the heartbeat runs on real time, not business time. */
   computedAt: number;
+  /** Monotonic time the room's ranking last went out changed. */
+  rankingSentAt: number;
+  /** The ranking changed within LIVE_RANKING_MS of the last one sent: a later tick sends it. */
+  rankingHeld: boolean;
   /** The computation under way: a subscriber arriving meanwhile waits for it, not a second one. */
   computing: Promise<LiveSnapshot> | undefined;
+}
+
+/**
+ * What a room's updates count, kept for every room ever watched: a room watched again goes on
+ * counting, so `seq` and `rankingSeq` never go back.
+ */
+interface RoomCounters {
+  seq: number;
+  rankingSeq: number;
+  /** A hash of the ranking of `rankingSeq`, to tell a changed one cheaply. */
+  rankingFingerprint: string | undefined;
 }
 
 /**
@@ -63,8 +82,8 @@ type ReadingsAt = (window: WindowName) => Promise<WindowReading>;
 
 /** Where snapshots go: the gateway implements it with socket.io rooms. */
 export interface LivePublisher {
-  /** Sends the snapshot to the room's clients on this instance; answers how many there are. */
-  publish(room: string, snapshot: LiveSnapshot): number;
+  /** Sends the update to the room's clients on this instance; answers how many there are. */
+  publish(room: string, update: LiveUpdate): number;
   /** Tells the other API instances that data changed. */
   announceChange(): void;
   /** The clients connected to this instance. */
@@ -78,19 +97,26 @@ export interface LiveStats {
 }
 
 /**
- * Keeps one snapshot per watched room, recomputes it when data changed (at most every
- * LIVE_TICK_MS, so bursts of events are coalesced) and at least every LIVE_HEARTBEAT_MS (time
- * alone moves "today", overdue dossiers and windows), and publishes it with `seq` rising by one.
+ * Keeps one snapshot per watched room, recomputes it as soon as data changed (a tick starts at
+ * once, but at most one every LIVE_TICK_MS and never two at a time, so bursts of events are
+ * coalesced) and at least every LIVE_HEARTBEAT_MS (time alone moves "today", overdue dossiers and
+ * windows), and publishes it with `seq` rising by one. The ranking, by far the heaviest part,
+ * goes out only when it changed, at most every LIVE_RANKING_MS (SPEC §5; the contract's
+ * `LiveUpdate`).
  */
 @Injectable()
 export class LiveService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LiveService.name);
   private readonly rooms = new Map<string, Room>();
-  /** Last seq of every room ever watched: a room watched again goes on counting. */
-  private readonly lastSeq = new Map<string, number>();
+  private readonly counters = new Map<string, RoomCounters>();
   private publisher: LivePublisher | undefined;
+  /** The next tick, and the monotonic time it is due at. */
   private timer: NodeJS.Timeout | undefined;
+  private timerDueAt = Infinity;
   private ticking = false;
+  /** Monotonic start of the last tick: the next one starts LIVE_TICK_MS after it at the soonest. */
+  private tickStartedAt = -Infinity;
+  private stopped = false;
 
   constructor(
     private readonly bus: EventBus,
@@ -111,11 +137,12 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     };
     this.bus.on('dossiers.projected', changedHere);
     this.bus.on('staffing.recorded', changedHere);
-    this.timer = setInterval(() => void this.tick(), this.config.liveTickMs);
+    this.wake(this.config.liveTickMs);
   }
 
   onModuleDestroy(): void {
-    clearInterval(this.timer);
+    this.stopped = true;
+    clearTimeout(this.timer);
   }
 
   attach(publisher: LivePublisher): void {
@@ -126,9 +153,11 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     return { rooms: this.rooms.size, clients: this.publisher?.clients() ?? 0 };
   }
 
-  /** Data changed here or on another instance. */
+  /** Data changed here or on another instance: the rooms are computed again as soon as may be. */
   markChanged(): void {
     for (const room of this.rooms.values()) room.dirty = true;
+    // A tick under way plans the next one when it ends.
+    if (!this.ticking) this.wake(this.untilNextTickMayStart());
   }
 
   /**
@@ -145,6 +174,8 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
         snapshot: undefined,
         dirty: true,
         computedAt: 0,
+        rankingSentAt: -Infinity,
+        rankingHeld: false,
         computing: undefined,
       };
       this.rooms.set(name, room);
@@ -162,11 +193,15 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
     if (this.ticking) return; // a slow tick is not overlapped by the next one
     this.ticking = true;
     try {
+      const started = performance.now();
       const due = [...this.rooms.values()].filter(
-        (room) => room.dirty || performance.now() - room.computedAt >= this.config.liveHeartbeatMs,
+        (room) =>
+          room.dirty ||
+          started - room.computedAt >= this.config.liveHeartbeatMs ||
+          (room.rankingHeld && started - room.rankingSentAt >= this.config.liveRankingMs),
       );
       if (due.length === 0) return;
-      const started = performance.now();
+      this.tickStartedAt = started;
       // Rooms are computed side by side: each waits for the database, not for the other rooms.
       const readings = this.readingsAt(this.clock.now());
       const results = await Promise.allSettled(due.map((room) => this.refresh(room, readings)));
@@ -178,7 +213,27 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
       this.bus.emit('live.ticked', { rooms: due.length, seconds });
     } finally {
       this.ticking = false;
+      // Data that changed during the tick goes out next; otherwise look again for heartbeats.
+      const changed = [...this.rooms.values()].some((room) => room.dirty);
+      this.wake(changed ? this.untilNextTickMayStart() : this.config.liveTickMs);
     }
+  }
+
+  private untilNextTickMayStart(): number {
+    return Math.max(0, this.tickStartedAt + this.config.liveTickMs - performance.now());
+  }
+
+  /** Runs a tick in `delayMs`, unless one is due sooner already. */
+  private wake(delayMs: number): void {
+    const dueAt = performance.now() + delayMs;
+    if (this.stopped || (this.timer && this.timerDueAt <= dueAt)) return;
+    clearTimeout(this.timer);
+    this.timerDueAt = dueAt;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerDueAt = Infinity;
+      void this.tick();
+    }, delayMs);
   }
 
   private readingsAt(now: number): ReadingsAt {
@@ -293,21 +348,61 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
         : await this.agencyFigures(room.key.scope, room.key.agency, room.viewer, reading);
     room.computedAt = performance.now();
     const name = roomName(room.key);
-    const seq = (this.lastSeq.get(name) ?? 0) + 1;
-    this.lastSeq.set(name, seq);
+    const counters = this.counters.get(name) ?? {
+      seq: 0,
+      rankingSeq: 0,
+      rankingFingerprint: undefined,
+    };
+    this.counters.set(name, counters);
+    const current = liveRankingOf(ranking);
+    const sent = this.rankingToSend(room, counters, current);
+    counters.seq++;
     room.snapshot = {
-      seq,
+      seq: counters.seq,
       scope: room.key.scope,
       window: room.key.window,
       asOf: summary.asOf,
       summary,
-      ranking,
+      rankingSeq: counters.rankingSeq,
+      // The room holds the ranking last sent: a change held back is not its clients' yet.
+      ranking: sent ?? room.snapshot?.ranking ?? current,
       lateAgencies,
     };
     if (this.rooms.has(name) && this.publisher) {
-      const clients = this.publisher.publish(name, room.snapshot);
+      const clients = this.publisher.publish(name, { ...room.snapshot, ranking: sent });
       this.bus.emit('live.published', { clients });
     }
     return room.snapshot;
+  }
+
+  /**
+   * The ranking the room's clients must be sent, or null when they hold it already (the one of
+   * `rankingSeq`) or it changed too soon after the last one sent: that change goes out with the
+   * first computation LIVE_RANKING_MS after (the tick sees to it), so under a stream of events the
+   * counts go out every tick and the ranking at most every LIVE_RANKING_MS.
+   */
+  private rankingToSend(
+    room: Room,
+    counters: RoomCounters,
+    ranking: LiveRanking,
+  ): LiveRanking | null {
+    const fingerprint = createHash('sha1').update(JSON.stringify(ranking)).digest('base64');
+    const changed = fingerprint !== counters.rankingFingerprint;
+    // A room (new on this instance) holds no ranking yet: it needs this one whatever it is.
+    if (!room.snapshot) {
+      if (changed) counters.rankingSeq++;
+    } else if (!changed) {
+      room.rankingHeld = false;
+      return null;
+    } else if (room.computedAt - room.rankingSentAt < this.config.liveRankingMs) {
+      room.rankingHeld = true;
+      return null;
+    } else {
+      counters.rankingSeq++;
+    }
+    counters.rankingFingerprint = fingerprint;
+    room.rankingSentAt = room.computedAt;
+    room.rankingHeld = false;
+    return ranking;
   }
 }

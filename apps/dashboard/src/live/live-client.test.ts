@@ -1,4 +1,4 @@
-import type { LiveSnapshot } from '@ioc/domain/browser';
+import { liveRankingOf, type LiveSnapshot, type LiveUpdate } from '@ioc/domain/browser';
 import { describe, expect, it, vi } from 'vitest';
 import { lateAgenciesFixture, rankingFixture, summaryFixture } from '@/testing/fixtures';
 import { LiveClient, type LinkState, type LiveSocket } from './live-client';
@@ -44,16 +44,26 @@ class FakeSocket {
   }
 }
 
-function snapshot(seq: number, window: LiveSnapshot['window'] = 'today'): LiveSnapshot {
+function snapshot(
+  seq: number,
+  window: LiveSnapshot['window'] = 'today',
+  rankingSeq = 1,
+): LiveSnapshot {
   return {
     seq,
     scope: '70',
     window,
     asOf: new Date(1_800_000_000_000 + seq * 1000).toISOString(),
     summary: summaryFixture(),
-    ranking: rankingFixture(),
+    rankingSeq,
+    ranking: liveRankingOf(rankingFixture()),
     lateAgencies: lateAgenciesFixture(),
   };
+}
+
+/** An update that names the ranking of `rankingSeq` and does not carry it. */
+function withoutRanking(seq: number, rankingSeq = 1): LiveUpdate {
+  return { ...snapshot(seq, 'today', rankingSeq), ranking: null };
 }
 
 function setup() {
@@ -98,6 +108,35 @@ describe('LiveClient', () => {
     socket.subscribes()[1].ack?.(null, snapshot(9));
     socket.fire('update', snapshot(10));
     expect(snapshots.map((s) => s.seq)).toEqual([5, 6, 9, 10]);
+  });
+
+  it('keeps the ranking it holds while updates carry none, and takes a new one when sent', () => {
+    const { socket, snapshots } = setup();
+    socket.fire('connect');
+    const first = snapshot(5);
+    socket.subscribes()[0].ack?.(null, first);
+    socket.fire('update', withoutRanking(6));
+    const changed = snapshot(7, 'today', 2);
+    changed.ranking = { ...changed.ranking, rows: changed.ranking.rows.slice(0, 1) };
+    socket.fire('update', changed);
+    socket.fire('update', withoutRanking(8, 2));
+    expect(snapshots.map((s) => [s.seq, s.rankingSeq, s.ranking.rows.length])).toEqual([
+      [5, 1, first.ranking.rows.length],
+      [6, 1, first.ranking.rows.length],
+      [7, 2, 1],
+      [8, 2, 1],
+    ]);
+    expect(snapshots[1].ranking).toBe(first.ranking);
+    expect(socket.subscribes()).toHaveLength(1);
+  });
+
+  it('asks again when an update names a ranking it does not hold', () => {
+    const { socket, snapshots } = setup();
+    socket.fire('connect');
+    socket.subscribes()[0].ack?.(null, snapshot(5));
+    socket.fire('update', withoutRanking(6, 2));
+    expect(snapshots.map((s) => s.seq)).toEqual([5]);
+    expect(socket.subscribes()).toHaveLength(2);
   });
 
   it('moves its subscription when the window changes and ignores the old window', () => {

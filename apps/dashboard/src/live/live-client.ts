@@ -1,10 +1,12 @@
 import {
   LIVE_NAMESPACE,
+  applyLiveUpdate,
   isLiveError,
   type ClientToServerEvents,
   type LiveAccessWithdrawn,
   type LiveError,
   type LiveSnapshot,
+  type LiveUpdate,
   type ServerToClientEvents,
   type WindowName,
 } from '@ioc/domain/browser';
@@ -24,6 +26,7 @@ export type SocketFactory = (
 export type LinkState = 'connecting' | 'subscribed' | 'disconnected' | 'refused';
 
 export interface LiveHandlers {
+  /** The room's whole snapshot, at subscribing and after every update (the ranking kept when unchanged). */
   snapshot(snapshot: LiveSnapshot): void;
   state(state: LinkState, reason?: string): void;
   /** The server took this access away (SPEC §6): 401 the credential itself, 403 this view. */
@@ -45,13 +48,15 @@ export interface LiveClientOptions {
 }
 
 /**
- * The wall's end of the live stream (SPEC §5): subscribes on every (re)connect, checks that `seq`
- * rises by one and asks again when it does not, so the screen is whole after any gap.
+ * The wall's end of the live stream (SPEC §5): subscribes on every (re)connect, holds the last
+ * snapshot and applies each update to it (an update without a ranking keeps the one held), checks
+ * that `seq` rises by one and asks again when it does not, so the screen is whole after any gap.
  */
 export class LiveClient {
   private socket: LiveSocket | undefined;
   private window: WindowName;
-  private lastSeq: number | null = null;
+  /** What the screen shows now; null while no subscription answered (or after a gap). */
+  private held: LiveSnapshot | null = null;
   private retryTimer: ReturnType<typeof setTimeout> | undefined;
   private subscribing = 0;
   private stopped = false;
@@ -80,7 +85,7 @@ export class LiveClient {
     socket.on('update', (snapshot) => this.onUpdate(snapshot));
     socket.on('withdrawn', (notice) => this.onWithdrawn(notice));
     socket.on('disconnect', (reason) => {
-      this.lastSeq = null;
+      this.held = null;
       this.options.handlers.state('disconnected', reason);
       // The server closed us on purpose: socket.io will not come back by itself.
       if (reason === 'io server disconnect') this.retryLater();
@@ -112,7 +117,7 @@ export class LiveClient {
     if (window === this.window) return;
     const previous = this.window;
     this.window = window;
-    this.lastSeq = null;
+    this.held = null;
     if (this.socket?.connected) {
       this.socket.emit('unsubscribe', { ...this.target(), window: previous });
       this.subscribe();
@@ -122,7 +127,7 @@ export class LiveClient {
   /** Asks for a whole snapshot again (the stream went quiet for too long). */
   resync(): void {
     if (this.socket?.connected) {
-      this.lastSeq = null;
+      this.held = null;
       this.subscribe();
     } else if (this.socket && !this.socket.active) {
       this.socket.connect();
@@ -163,7 +168,7 @@ export class LiveClient {
             this.options.handlers.state('refused', response.error);
             return;
           }
-          this.lastSeq = response.seq;
+          this.held = response;
           this.options.handlers.state('subscribed');
           this.options.handlers.snapshot(response);
         },
@@ -177,16 +182,17 @@ export class LiveClient {
     this.options.handlers.withdrawn?.(notice);
   }
 
-  private onUpdate(snapshot: LiveSnapshot): void {
-    if (snapshot.window !== this.window || this.lastSeq === null) return;
-    if (snapshot.seq <= this.lastSeq) return; // already seen
-    if (snapshot.seq !== this.lastSeq + 1) {
+  private onUpdate(update: LiveUpdate): void {
+    if (update.window !== this.window || this.held === null) return;
+    if (update.seq <= this.held.seq) return; // already seen
+    const snapshot = applyLiveUpdate(this.held, update);
+    if (!snapshot) {
       // A gap: something was missed; a fresh snapshot makes the screen whole again.
-      this.lastSeq = null;
+      this.held = null;
       this.subscribe();
       return;
     }
-    this.lastSeq = snapshot.seq;
+    this.held = snapshot;
     this.options.handlers.snapshot(snapshot);
   }
 }

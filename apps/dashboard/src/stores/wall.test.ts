@@ -1,4 +1,9 @@
-import type { DailyFigures } from '@ioc/domain/browser';
+import {
+  liveRankingOf,
+  type DailyFigures,
+  type LiveSnapshot,
+  type LiveUpdate,
+} from '@ioc/domain/browser';
 import { createPinia, setActivePinia } from 'pinia';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ReadApi } from '@/api/read-api';
@@ -20,6 +25,30 @@ const silentSocket = {
     return this;
   },
 } as unknown as LiveSocket;
+
+/** A socket that connects and answers `subscribe` with `snapshot`; `update` pushes one more. */
+function liveSocket(snapshot: LiveSnapshot) {
+  const handlers = new Map<string, (...args: unknown[]) => void>();
+  const socket = {
+    connected: true,
+    on(event: string, handler: (...args: unknown[]) => void) {
+      handlers.set(event, handler);
+      if (event === 'connect') queueMicrotask(() => handler());
+      return socket;
+    },
+    timeout: () => socket,
+    emit(event: string, _request: unknown, ack?: (error: null, answer: LiveSnapshot) => void) {
+      if (event === 'subscribe') ack?.(null, snapshot);
+      return socket;
+    },
+    removeAllListeners: () => socket,
+    disconnect: () => socket,
+  };
+  return {
+    socket: socket as unknown as LiveSocket,
+    update: (update: LiveUpdate) => handlers.get('update')?.(update),
+  };
+}
 
 const day = (date: string, received: number): DailyFigures => ({
   date,
@@ -150,5 +179,52 @@ describe('wall store', () => {
     await vi.waitFor(() =>
       expect(periodsAskedFor.map((period) => period.from)).toContain('2026-11-22T06:40:00.000Z'),
     );
+  });
+
+  it('keeps the live ranking it holds while updates carry only the counts', async () => {
+    const { api } = serverIn('Asia/Ho_Chi_Minh');
+    const asOf = (second: number) => `2026-11-22T20:00:0${second}.000Z`;
+    const ranking = liveRankingOf(rankingFixture());
+    const live = liveSocket({
+      seq: 1,
+      scope: '70',
+      window: 'today',
+      asOf: asOf(1),
+      summary: summaryFixture({ asOf: asOf(1) }),
+      rankingSeq: 4,
+      ranking,
+      lateAgencies: lateAgenciesFixture(),
+    });
+    const wall = useWallStore();
+    wall.start({ api, token: 'wall_x', socketFactory: () => live.socket });
+    await vi.waitFor(() => expect(wall.link).toBe('subscribed'));
+
+    const counted = summaryFixture({ asOf: asOf(2) });
+    counted.received = { ...counted.received, total: counted.received.total + 1 };
+    live.update({
+      seq: 2,
+      scope: '70',
+      window: 'today',
+      asOf: asOf(2),
+      summary: counted,
+      rankingSeq: 4,
+      ranking: null,
+      lateAgencies: lateAgenciesFixture(),
+    });
+    expect(wall.view?.summary.received.total).toBe(counted.received.total);
+    expect(wall.view?.ranking).toEqual(ranking);
+
+    const reordered = { ...ranking, rows: [...ranking.rows].reverse() };
+    live.update({
+      seq: 3,
+      scope: '70',
+      window: 'today',
+      asOf: asOf(3),
+      summary: summaryFixture({ asOf: asOf(3) }),
+      rankingSeq: 5,
+      ranking: reordered,
+      lateAgencies: lateAgenciesFixture(),
+    });
+    expect(wall.view?.ranking).toEqual(reordered);
   });
 });

@@ -4,7 +4,7 @@ import {
   type LateAgencies,
   type LiveSnapshot,
   type MetricsSummary,
-  type Ranking,
+  type LiveRanking,
   type WindowName,
 } from '@ioc/domain/browser';
 import { defineStore } from 'pinia';
@@ -22,7 +22,7 @@ export interface WindowView {
   window: WindowName;
   asOf: string;
   summary: MetricsSummary;
-  ranking: Ranking;
+  ranking: LiveRanking;
   lateAgencies: LateAgencies;
   source: 'live' | 'rest';
 }

@@ -1,7 +1,7 @@
 import {
   SCORE_COMPONENTS,
   type MetricsSummary,
-  type RankingRow,
+  type LiveRankingRow,
   type ScoreComponent,
   type ScoreComponents,
 } from '@ioc/domain/browser';
@@ -36,7 +36,7 @@ export function weakestComponent(components: ScoreComponents): ComponentStanding
 
 /** Each component's weight and full marks, as the rows carry them (configuration, not literals). */
 export function componentScale(
-  rows: readonly RankingRow[],
+  rows: readonly LiveRankingRow[],
 ): Partial<Record<ScoreComponent, { weight: number; fullAt: number }>> {
   const scale: Partial<Record<ScoreComponent, { weight: number; fullAt: number }>> = {};
   for (const row of rows)
@@ -49,7 +49,7 @@ export function componentScale(
 }
 
 /** The points the streams measure (publicity's are not): the sum of the components' weights. */
-export function measuredPoints(rows: readonly RankingRow[]): number | null {
+export function measuredPoints(rows: readonly LiveRankingRow[]): number | null {
   const weights = Object.values(componentScale(rows)).map((entry) => entry.weight);
   return weights.length ? weights.reduce((sum, weight) => sum + weight, 0) : null;
 }
@@ -57,7 +57,7 @@ export function measuredPoints(rows: readonly RankingRow[]): number | null {
 /** The province's own weakest component, from its summary's rates and the rows' scale. */
 export function provinceWeakest(
   summary: MetricsSummary | undefined,
-  rows: readonly RankingRow[],
+  rows: readonly LiveRankingRow[],
 ): ComponentStanding | null {
   if (!summary) return null;
   const components: ScoreComponents = {};
@@ -73,18 +73,18 @@ export function provinceWeakest(
 }
 
 /** Points gained (positive) or lost since the window of the same length before, if both exist. */
-export function scoreChange(row: RankingRow): number | null {
+export function scoreChange(row: LiveRankingRow): number | null {
   return row.score === null || row.previousScore === null ? null : row.score - row.previousScore;
 }
 
 export interface RankingSplit {
   /** Ranked on enough dossiers, in rank order. */
-  ranked: RankingRow[];
+  ranked: LiveRankingRow[];
   /** Too few dossiers: listed apart, never among the ranked. */
-  lowSample: RankingRow[];
+  lowSample: LiveRankingRow[];
 }
 
-export function splitRanking(rows: readonly RankingRow[]): RankingSplit {
+export function splitRanking(rows: readonly LiveRankingRow[]): RankingSplit {
   const sorted = [...rows].sort((a, b) => a.rank - b.rank);
   return {
     ranked: sorted.filter((row) => !row.lowSample && row.score !== null),
@@ -100,12 +100,12 @@ export function median(values: readonly number[]): number | null {
 }
 
 /** The biggest gain and the biggest loss in points among the ranked (none when nobody moved). */
-export function biggestMovers(ranked: readonly RankingRow[]): {
-  up: RankingRow | null;
-  down: RankingRow | null;
+export function biggestMovers(ranked: readonly LiveRankingRow[]): {
+  up: LiveRankingRow | null;
+  down: LiveRankingRow | null;
 } {
-  let up: RankingRow | null = null;
-  let down: RankingRow | null = null;
+  let up: LiveRankingRow | null = null;
+  let down: LiveRankingRow | null = null;
   for (const row of ranked) {
     const change = scoreChange(row);
     if (change === null) continue;
@@ -116,12 +116,12 @@ export function biggestMovers(ranked: readonly RankingRow[]): {
 }
 
 export type RankingLine =
-  | { kind: 'row'; row: RankingRow }
+  | { kind: 'row'; row: LiveRankingRow }
   | { kind: 'median'; score: number }
   | { kind: 'gap'; hidden: number }
   | { kind: 'lowSampleHead'; count: number }
   /** Units with too few dossiers, several to a line: they are named, not ranked. */
-  | { kind: 'low'; rows: RankingRow[] };
+  | { kind: 'low'; rows: LiveRankingRow[] };
 
 /**
  * The ranking as pages of at most `perPage` lines, each line one fixed-height row on screen.
@@ -138,9 +138,9 @@ export function rankingPages(
   // A median of one or two units says nothing the rows do not.
   const medianScore =
     split.ranked.length >= 3 ? median(split.ranked.map((row) => row.score!)) : null;
-  const rowLines = (rows: readonly RankingRow[]): RankingLine[] =>
+  const rowLines = (rows: readonly LiveRankingRow[]): RankingLine[] =>
     rows.map((row) => ({ kind: 'row', row }));
-  const withMedian = (rows: readonly RankingRow[]): RankingLine[] => {
+  const withMedian = (rows: readonly LiveRankingRow[]): RankingLine[] => {
     const lines = rowLines(rows);
     if (medianScore === null) return lines;
     // The median sits after the last row scoring above it.
@@ -175,7 +175,7 @@ export function rankingPages(
 }
 
 /** Five classes by position among the ranked: 0 = bottom fifth … 4 = top fifth. */
-export function positionClasses(ranked: readonly RankingRow[]): Map<string, number> {
+export function positionClasses(ranked: readonly LiveRankingRow[]): Map<string, number> {
   const scores = ranked.map((row) => row.score!).sort((a, b) => a - b);
   const classes = new Map<string, number>();
   if (scores.length === 0) return classes;
@@ -190,7 +190,7 @@ export function positionClasses(ranked: readonly RankingRow[]): Map<string, numb
 
 /** Each class's absolute score range, for the legend: [lowest, highest] among its members. */
 export function classRanges(
-  ranked: readonly RankingRow[],
+  ranked: readonly LiveRankingRow[],
   classes: ReadonlyMap<string, number>,
 ): ({ min: number; max: number } | null)[] {
   const ranges: ({ min: number; max: number } | null)[] = [null, null, null, null, null];
@@ -206,7 +206,7 @@ export function classRanges(
 }
 
 /** Where the bars start: a round number below the lowest score, so differences show. */
-export function barFloor(ranked: readonly RankingRow[]): number {
+export function barFloor(ranked: readonly LiveRankingRow[]): number {
   const scores = ranked.map((row) => row.score!);
   if (scores.length === 0) return 0;
   const lowest = Math.min(...scores);
