@@ -66,9 +66,9 @@ export const en: Messages = {
     met: 'Met',
     missed: 'Missed',
     change: {
-      vs: 'vs the period before',
+      vs: 'vs before',
       points: '{n} pts',
-      same: 'unchanged vs the period before',
+      same: 'unchanged vs before',
       before: 'period before {value}',
       noneBefore: 'none in the period before',
       noDataBefore: 'no data in the period before',

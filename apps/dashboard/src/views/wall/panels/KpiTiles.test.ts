@@ -117,7 +117,7 @@ describe('KpiTiles', () => {
       { props: { summary: summaryFixture(), previous } },
       'en',
     );
-    expect(text(wrapper, 'tile-onTimeRate-change')).toBe('▲ 3.2 pts vs the period before');
-    expect(text(wrapper, 'tile-received-change')).toBe('unchanged vs the period before');
+    expect(text(wrapper, 'tile-onTimeRate-change')).toBe('▲ 3.2 pts vs before');
+    expect(text(wrapper, 'tile-received-change')).toBe('unchanged vs before');
   });
 });
