@@ -449,14 +449,27 @@ describe('video wall /wall', () => {
             row.querySelector('[data-field="onTime"]')?.textContent?.trim(),
           ]),
         ),
-        more: await page.$$eval('[data-testid="late-more"]', (items) =>
-          items.map((item) => (item.textContent ?? '').replace(/\s+/g, ' ').trim()),
+        page: Number(
+          (await page.textContent('[data-testid="late-pager"]').catch(() => null))?.match(
+            /Trang (\d+)/,
+          )?.[1] ?? 1,
         ),
       };
-      // Overdue now: the API's order (worst first), as many as fit, the rest counted.
+      // Overdue now: the API's order (worst first), a page at a time with every critical agency
+      // on each page (all of them first, then the warnings of that page, in order).
       const overdue = late.rows.filter((row) => row.overdue > 0);
-      const hiddenOverdue = overdue.slice(shown.late.length);
-      const hiddenCritical = hiddenOverdue.filter((row) => row.severity === 'critical').length;
+      const critical = overdue.filter((row) => row.severity === 'critical');
+      const warnings = overdue.filter((row) => row.severity !== 'critical');
+      const pinned = Math.min(critical.length, shown.late.length);
+      const firstShown = shown.late[pinned]?.[0];
+      const start = Math.max(
+        0,
+        warnings.findIndex((row) => row.agencyCode === firstShown),
+      );
+      const pageRows = [
+        ...critical.slice(0, pinned),
+        ...warnings.slice(start, start + shown.late.length - pinned),
+      ];
       // Below the on-time target: lowest rate first, with two decimals.
       const target = (await rest<MetricsSummary>('/metrics/summary?window=today')).targets.onTime
         .target;
@@ -482,9 +495,7 @@ describe('video wall /wall', () => {
         ),
         late: expectedRows(
           shown.late,
-          overdue
-            .slice(0, shown.late.length)
-            .map((row) => [row.agencyCode, row.severity, count(row.overdue)]),
+          pageRows.map((row) => [row.agencyCode, row.severity, count(row.overdue)]),
         ),
         below: expectedRows(
           shown.below,
@@ -492,13 +503,7 @@ describe('video wall /wall', () => {
             .slice(0, shown.below.length)
             .map((row) => [row.agencyCode, percent(row.onTimeRate)]),
         ),
-        more:
-          hiddenOverdue.length > 0
-            ? [
-                `+ ${hiddenOverdue.length} cơ quan khác` +
-                  (hiddenCritical > 0 ? ` (${hiddenCritical} nghiêm trọng)` : ''),
-              ]
-            : [],
+        page: shown.page,
       };
       return { fromRest: { ranking, late }, expected, shown };
     });
@@ -507,6 +512,79 @@ describe('video wall /wall', () => {
     expect(late.rows.length).toBeGreaterThan(0);
     // Every critical agency is in sight or counted in red, never scrolled away.
     expect(await page.$$eval('[data-testid="late-overdue"] .track', (t) => t.length)).toBe(0);
+  });
+
+  it('pages the overdue list on a timer, the critical agencies on every page', async () => {
+    const pager = await page.waitForSelector('[data-testid="late-pager"]', { timeout: 10_000 });
+    const listed = () =>
+      page.$$eval('[data-testid="late-overdue"] > li.row', (rows) =>
+        rows.map((row) => [row.getAttribute('data-code'), row.getAttribute('data-severity')]),
+      );
+    const first = { pager: normalise(await pager.textContent()), rows: await listed() };
+    expect(first.pager).toMatch(/^Trang \d+\/[2-9]\d*$/);
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid="late-pager"]')?.textContent !== before,
+      await pager.textContent(),
+      { timeout: 12_000 },
+    );
+    const next = await listed();
+    expect(next).not.toEqual(first.rows);
+    // Every page has the same number of rows, of the same height, whole inside the list.
+    const heights = await page.$$eval('[data-testid="late-overdue"] > li.row', (rows) =>
+      rows.map((row) => row.getBoundingClientRect().height),
+    );
+    expect(new Set(heights.map((height) => Math.round(height))).size).toBe(1);
+    const critical = (rows: (string | null)[][]) =>
+      rows.filter(([, severity]) => severity === 'critical').map(([code]) => code);
+    // Every critical agency heads each page, unless they alone fill more than a page.
+    if (first.rows.some(([, severity]) => severity !== 'critical'))
+      expect(critical(next)).toEqual(critical(first.rows));
+  });
+
+  it('compares the headline tiles with the period of the same length just before', async () => {
+    const shownChange = await agreed(async () => {
+      const period = await page.$eval('[data-testid="tiles"]', (tiles) => ({
+        from: tiles.getAttribute('data-compared-from') ?? '',
+        to: tiles.getAttribute('data-compared-to') ?? '',
+      }));
+      expect(period.from).not.toBe('');
+      const [now, before] = await Promise.all([
+        rest<MetricsSummary>('/metrics/summary?window=today'),
+        rest<MetricsSummary>(
+          `/metrics/summary?from=${encodeURIComponent(period.from)}&to=${encodeURIComponent(period.to)}`,
+        ),
+      ]);
+      // The period before is today's length just before midnight, read a little earlier.
+      expect(period.to).toBe(now.from);
+      const points = (delta: number) =>
+        `${delta > 0 ? '▲' : '▼'} ${Math.abs(delta).toFixed(1).replace('.', ',')} điểm so với kỳ trước`;
+      const rateText = (a: number | null, b: number | null) => {
+        if (b === null) return 'kỳ trước chưa có dữ liệu';
+        if (a === null) return `kỳ trước ${(b * 100).toFixed(1).replace('.', ',')} %`;
+        const delta = Math.round((a - b) * 1000) / 10;
+        return delta === 0 ? 'không đổi so với kỳ trước' : points(delta);
+      };
+      const received = now.received.total - before.received.total;
+      const expected = {
+        received:
+          before.received.total === 0
+            ? 'kỳ trước không có'
+            : received === 0
+              ? 'không đổi so với kỳ trước'
+              : `${received > 0 ? '▲' : '▼'} ${Math.abs(received).toLocaleString('vi-VN')} so với kỳ trước`,
+        onTime: rateText(now.rates.onTime, before.rates.onTime),
+      };
+      const shown = {
+        received: await tileText(page, 'tile-received-change'),
+        onTime: await tileText(page, 'tile-onTimeRate-change'),
+      };
+      return { fromRest: shown, expected, shown };
+    });
+    expect(shownChange.onTime).not.toBe('');
+    // The strip names the period compared with by its bounds.
+    expect(normalise(await page.textContent('[data-testid="movers"]'))).toMatch(
+      /▲▼ so với kỳ trước cùng độ dài: \d\d:\d\d–24:00 \d\d\/\d\d|▲▼ so với kỳ trước cùng độ dài: \d\d\/\d\d/,
+    );
   });
 
   it('draws the trends from the daily series: 30 days, weekly on-time rate, payments', async () => {

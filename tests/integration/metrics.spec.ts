@@ -1,4 +1,13 @@
-import type { DossierRow, LateAgencyRow, MetricsSummary, RankingRow } from '@ioc/domain';
+import {
+  isLiveError,
+  liveRankingOf,
+  type DossierRow,
+  type LateAgencyRow,
+  type MetricsSummary,
+  type Ranking,
+  type RankingRow,
+} from '@ioc/domain';
+import { connectLive, subscribe } from '../support/live-client';
 import { EVENTS, NOW, TEST_PROCEDURES, WEEK_FROM } from '../support/scenarios/week-of-16-november';
 import { RebuildService } from '../../apps/api/src/projection/rebuild.service';
 import { messageOf, rowsOf, startTestApp, TestApp } from '../support/test-app';
@@ -170,6 +179,47 @@ describe('metrics over HTTP, against PostgreSQL', () => {
     expect(rowsOf<RankingRow>(ranking)).toMatchObject([{ code: '688', rank: 2 }]);
   });
 
+  it("ranks a district's communes among themselves on request, as its wall's live snapshot", async () => {
+    // SPEC §5's default: Thác Mơ (Phước Long) keeps its province-wide rank, behind Tân Phú.
+    const provinceWide = await t.get(`/api/v1/rankings?level=commune&scope=688&${week}`, leader);
+    expect(rowsOf<RankingRow>(provinceWide)[0]).toMatchObject({ code: '25216', rank: 2 });
+    // ranks=scope: Phước Long's communes ranked 1 to n among themselves.
+    const response = await t.get(`/api/v1/rankings?scope=688&ranks=scope&window=week`, leader);
+    expect(response.status).toBe(200);
+    const own = response.body as Ranking;
+    expect(own.level).toBe('commune');
+    expect(own.rows[0]).toMatchObject({ code: '25216', rank: 1 });
+    expect(own.rows.map((row) => row.rank)).toEqual(own.rows.map((_, i) => i + 1));
+    // The live snapshot of Phước Long's wall ("this week" at Saturday noon is the same window).
+    const socket = await connectLive(t.url, leader);
+    try {
+      const snapshot = await subscribe(socket, { scope: '688', window: 'week' });
+      if (isLiveError(snapshot)) throw new Error(snapshot.error);
+      expect(snapshot.ranking).toEqual(liveRankingOf(own));
+    } finally {
+      socket.disconnect();
+    }
+    // A chief's own unit by default; the province's districts at level district.
+    const chief = await t.login('chief-688');
+    expect((await t.get(`/api/v1/rankings?ranks=scope&window=week`, chief)).body).toEqual(own);
+    const districts = await t.get(`/api/v1/rankings?scope=70&ranks=scope&${week}`, leader);
+    expect((districts.body as Ranking).rows).toEqual(
+      ((await t.get(`/api/v1/rankings?level=district&${week}`, leader)).body as Ranking).rows,
+    );
+    // Validated: what cannot be ranked within a scope says why.
+    for (const [query, message] of [
+      ['ranks=scope&level=agency', /not level=agency/],
+      ['ranks=scope&kind=department', /kind/],
+      ['ranks=scope&scope=688&level=district', /ranked at level commune/],
+      ['ranks=everywhere', /ranks/],
+    ] as const) {
+      const bad = await t.get(`/api/v1/rankings?${query}`, leader);
+      expect(bad.status).toBe(400);
+      expect(JSON.stringify(bad.body)).toMatch(message);
+    }
+    expect((await t.get(`/api/v1/rankings?ranks=scope&scope=689`, chief)).status).toBe(403);
+  });
+
   it('answers 400 for a bad window or scope, 401 without a token', async () => {
     const bad = [
       `from=${encodeURIComponent(NOW)}&to=${encodeURIComponent(WEEK_FROM)}`,
@@ -210,5 +260,13 @@ describe('metrics over HTTP, against PostgreSQL', () => {
         '/api/v1/alerts/late-agencies',
       ]),
     );
+    // ranks=scope is a documented parameter of /rankings, with its two values.
+    const rankings = (
+      document.body as {
+        paths: Record<string, { get: { parameters: { name: string; schema?: object }[] } }>;
+      }
+    ).paths['/api/v1/rankings'].get;
+    const ranks = rankings.parameters.find((parameter) => parameter.name === 'ranks');
+    expect(JSON.stringify(ranks?.schema)).toContain('"province","scope"');
   });
 });

@@ -22,7 +22,7 @@ export { SCORE_COMPONENTS, type ScoreComponent } from './metrics/metric-settings
 export { rate } from './metrics/metrics';
 export * from './metrics/score-gain';
 export * from './metrics/ranking-reference';
-export { WINDOWS, type WindowName } from './metrics/windows';
+export { previousWindow, WINDOWS, type TimeWindow, type WindowName } from './metrics/windows';
 export { addDays, isoWeekday, startOfWeek, type LocalDate } from './time/local-date';
 export * from './time/zone';
 export * from './time/iso-week';

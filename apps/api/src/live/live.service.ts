@@ -324,13 +324,11 @@ export class LiveService implements OnModuleInit, OnModuleDestroy {
   private rankingOf(scope: string, viewer: Principal, reading: WindowReading): Ranking {
     if (scope === this.directory.current.province?.code)
       return this.rankings.visibleTo(viewer, reading.districtRanking);
-    // Below a district (or a commune) there are only communes.
-    return this.rankings.unitRankingOf(
-      'commune',
+    return this.rankings.childRankingOf(
+      scope,
       reading.window,
       reading.province.byUnit,
       reading.before,
-      scope,
     );
   }
 

@@ -14,13 +14,30 @@ import { RANKING_SCHEMA } from './openapi';
 import { RankingsService } from './rankings.service';
 
 class RankingQuery extends createZodDto(
-  windowQuery.extend({
-    level: z.enum(['district', 'commune', 'agency']).default('district'),
-    kind: z.enum(['department', 'district_committee', 'commune_committee', 'vertical']).optional(),
-    /** Only the rows inside this unit; their ranks stay province-wide. */
-    scope: z.string().trim().min(1).max(64).optional(),
-    format: z.enum(DOWNLOAD_FORMATS).optional(),
-  }),
+  windowQuery
+    .extend({
+      /** Default `district`; with `ranks=scope`, the level the scope's children are ranked at. */
+      level: z.enum(['district', 'commune', 'agency']).optional(),
+      kind: z
+        .enum(['department', 'district_committee', 'commune_committee', 'vertical'])
+        .optional(),
+      /** Only the rows inside this unit; their ranks stay province-wide (unless `ranks=scope`). */
+      scope: z.string().trim().min(1).max(64).optional(),
+      /**
+       * `province` (default, SPEC §5): ranks stay province-wide. `scope`: the units right below
+       * `scope` ranked among themselves, 1 to n, as the live snapshot of a unit's own wall.
+       */
+      ranks: z.enum(['province', 'scope']).default('province'),
+      format: z.enum(DOWNLOAD_FORMATS).optional(),
+    })
+    .refine((query) => query.ranks === 'province' || query.level !== 'agency', {
+      message: 'ranks=scope ranks the units right below a unit: not level=agency',
+      path: ['ranks'],
+    })
+    .refine((query) => query.ranks === 'province' || query.kind === undefined, {
+      message: 'ranks=scope ranks units: kind (of agencies) does not apply',
+      path: ['kind'],
+    }),
 ) {}
 
 @ApiTags('rankings')
@@ -38,7 +55,10 @@ export class RankingsController {
   @ApiOperation({
     summary: 'Units or agencies ranked by score, with the rank in the window just before',
     description:
-      'scope: only the rows inside that unit, ranks staying province-wide. Each row carries ' +
+      'scope: only the rows inside that unit, ranks staying province-wide. ranks=scope: the ' +
+      'units right below scope (default the caller’s unit) ranked among themselves, 1 to n, as ' +
+      'the live snapshot of that unit’s wall ranks them (level, if given, must be theirs). ' +
+      'Each row carries ' +
       'components (rate, points, weight, fullAt per score component). A district chief sees ' +
       'the rows of their unit; an agency head, level=agency only, their own row.',
   })
@@ -49,22 +69,21 @@ export class RankingsController {
     @Query() query: RankingQuery,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const ranking = await this.rankings.ranking(
-      principal,
-      query.level,
-      query.kind,
-      this.metrics.resolveWindow(query),
-      query.scope,
-    );
+    const window = this.metrics.resolveWindow(query);
+    const level = query.level ?? 'district';
+    const ranking =
+      query.ranks === 'scope'
+        ? await this.rankings.ownRanking(principal, query.level, window, query.scope)
+        : await this.rankings.ranking(principal, level, query.kind, window, query.scope);
     if (!query.format) return ranking;
     return this.exports.download(
       query.format,
       {
-        spec: rankingTable(query.level),
+        spec: rankingTable(ranking.level),
         rows: [ranking.rows],
         fileName: this.exports.fileName(
           'xep-hang',
-          query.level,
+          ranking.level,
           query.kind,
           query.scope ?? principal.unitCode ?? principal.agencyCode,
         ),

@@ -9,7 +9,7 @@ import {
   TimeWindow,
   unitRankingOf,
 } from '@ioc/domain';
-import { ForbiddenException, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Injectable } from '@nestjs/common';
 import { AccessPolicy } from '../auth/access-policy';
 import { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
@@ -48,6 +48,57 @@ export class RankingsService {
       ...visible,
       rows: visible.rows.filter((row) => snapshot.isWithin(unitOf(row.code), within)),
     };
+  }
+
+  /**
+   * A unit's own ranking as `principal` may ask for it (`ranks=scope`): the units right below
+   * `scope` (default the caller's unit, else the province) ranked among themselves, as its wall's
+   * live snapshot ranks them. `level`, when given, must be the level they are ranked at.
+   */
+  async ownRanking(
+    principal: Principal,
+    level: RankingLevel | undefined,
+    window: TimeWindow,
+    scope?: string,
+  ): Promise<Ranking> {
+    const unit = this.access.unitScope(principal, scope);
+    const childLevel = this.childLevelOf(unit);
+    if (level !== undefined && level !== childLevel) {
+      throw new BadRequestException(
+        `level: the units right below ${unit} are ranked at level ${childLevel}, not ${level}`,
+      );
+    }
+    const slice: Slice = { by: 'unit', grouped: true };
+    const [current, before] = await Promise.all([
+      this.metrics.figures(slice, window, 'score'),
+      this.metrics.figures(slice, previousWindow(window), 'score'),
+    ]);
+    return this.childRankingOf(unit, window, current, before);
+  }
+
+  /**
+   * The units right below `scope` ranked among themselves, 1 to n: a unit's own wall, live or
+   * over REST. The province's are ranked at level `district` (SPEC §4), any other unit's children
+   * are communes.
+   */
+  childRankingOf(
+    scope: string,
+    window: TimeWindow,
+    current: Map<string, GroupFigures>,
+    before: Map<string, GroupFigures>,
+  ): Ranking {
+    const childLevel = this.childLevelOf(scope);
+    return this.unitRankingOf(
+      childLevel,
+      window,
+      current,
+      before,
+      childLevel === 'district' ? undefined : scope,
+    );
+  }
+
+  private childLevelOf(scope: string): 'district' | 'commune' {
+    return scope === this.directory.current.province?.code ? 'district' : 'commune';
   }
 
   /** Every row, for whoever then filters it with `visibleTo`. */

@@ -5,7 +5,6 @@ import {
   type LateAgencies,
   type MetricsSummary,
   type Ranking,
-  type RankingLevel,
   type Unit,
   type WindowName,
 } from '@ioc/domain/browser';
@@ -28,8 +27,12 @@ export function createReadApi(http: HttpClient) {
       http.post<LoginResult>('/auth/login', { username, password }),
     summary: (window: WindowName, scope?: string) =>
       http.get<MetricsSummary>('/metrics/summary', { window, scope }),
-    ranking: (window: WindowName, level: RankingLevel = 'district', scope?: string) =>
-      http.get<Ranking>('/rankings', { window, level, scope }),
+    /** The figures of a past period, `[from, to)`: what the live ones are compared with. */
+    summaryOver: (period: { from: string; to: string }, scope?: string) =>
+      http.get<MetricsSummary>('/metrics/summary', { ...period, scope }),
+    /** The units right below `scope` ranked among themselves, as its wall's live snapshot. */
+    ownRanking: (window: WindowName, scope?: string) =>
+      http.get<Ranking>('/rankings', { window, scope, ranks: 'scope' }),
     lateAgencies: (window: WindowName, scope?: string) =>
       http.get<LateAgencies>('/alerts/late-agencies', { window, scope }),
     daily: (days: number, scope?: string) =>

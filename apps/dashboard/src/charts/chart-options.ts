@@ -102,6 +102,26 @@ export function valueAxis(rem: number, format: (value: number) => string, counts
   };
 }
 
+/** Label steps of a percentage axis ending at 100 %, finest first. */
+const PERCENT_STEPS = [1, 2, 5, 10, 20, 50] as const;
+
+/**
+ * A percentage axis for rates near the top: three labels (floor, middle, 100 %) at a round step,
+ * the floor a little below the lowest value so changes show. Two intervals, whatever the chart's
+ * height, so the labels never touch ("100%" on "99%").
+ */
+export function percentAxis(rem: number, lowest: number | null, format: (value: number) => string) {
+  const headroom = 0.5;
+  const interval =
+    PERCENT_STEPS.find((step) => lowest !== null && 100 - 2 * step <= lowest - headroom) ?? 50;
+  return {
+    ...valueAxis(rem, format, false),
+    min: 100 - 2 * interval,
+    max: 100,
+    interval,
+  };
+}
+
 /** A point: its value, or the value with its own marker (a hollow one for a partial week). */
 type TrendPoint = number | null | { value: number | null; symbol: string };
 

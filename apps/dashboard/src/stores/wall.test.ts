@@ -64,6 +64,10 @@ const day = (date: string, received: number): DailyFigures => ({
 function serverIn(zone: string) {
   const daysAskedFor: number[] = [];
   const scopesAskedFor: (string | undefined)[] = [];
+  const periodsAskedFor: { from: string; to: string; scope?: string }[] = [];
+  const rankingsAskedFor: (string | undefined)[] = [];
+  /** The live window's end: moved by a test to let "today" grow. */
+  const live = { to: '2026-11-23T03:00:00.000Z' };
   const api: ReadApi = {
     clientConfig: () => Promise.resolve({ zone }),
     daily: (days, scope) => {
@@ -78,8 +82,18 @@ function serverIn(zone: string) {
     },
     // "Today" began at 17:00 UTC on 22/11: midnight of the 23rd in Vietnam, noon of the 22nd in
     // New York.
-    summary: () => Promise.resolve(summaryFixture({ from: '2026-11-22T17:00:00.000Z' })),
-    ranking: () => Promise.resolve(rankingFixture()),
+    summary: () =>
+      Promise.resolve(summaryFixture({ from: '2026-11-22T17:00:00.000Z', to: live.to })),
+    summaryOver: (period, scope) => {
+      periodsAskedFor.push({ ...period, scope });
+      return Promise.resolve(
+        summaryFixture({ ...period, received: { ...summaryFixture().received, total: 500000 } }),
+      );
+    },
+    ownRanking: (_window, scope) => {
+      rankingsAskedFor.push(scope);
+      return Promise.resolve(rankingFixture());
+    },
     lateAgencies: () => Promise.resolve(lateAgenciesFixture()),
     units: () => Promise.resolve({ rows: [] }),
     login: () => Promise.reject(new Error('not used')),
@@ -87,7 +101,7 @@ function serverIn(zone: string) {
     briefingWeeks: () => Promise.reject(new Error('not used')),
     briefingFile: () => Promise.reject(new Error('not used')),
   };
-  return { api, daysAskedFor, scopesAskedFor };
+  return { api, daysAskedFor, scopesAskedFor, periodsAskedFor, rankingsAskedFor, live };
 }
 
 describe('wall store', () => {
@@ -134,6 +148,37 @@ describe('wall store', () => {
     wall.stop();
     wall.start({ api, token: 'wall_x', socketFactory: () => silentSocket });
     await vi.waitFor(() => expect(scopesAskedFor).toEqual(['25216', undefined]));
+  });
+
+  it('compares each window with the period of the same length just before, read rarely', async () => {
+    const { api, periodsAskedFor, rankingsAskedFor, live } = serverIn('Asia/Ho_Chi_Minh');
+    const wall = useWallStore();
+    wall.start({
+      api,
+      token: 'wall_x',
+      scope: '689',
+      socketFactory: () => silentSocket,
+      timers: { pollMs: 20 },
+    });
+    // Today from midnight (17:00 UTC) to 03:00: the ten hours before midnight, of the same unit.
+    await vi.waitFor(() => expect(wall.previous?.received.total).toBe(500000));
+    expect(periodsAskedFor[0]).toEqual({
+      from: '2026-11-22T07:00:00.000Z',
+      to: '2026-11-22T17:00:00.000Z',
+      scope: '689',
+    });
+    // Its own wall ranks the unit's children, over REST as live.
+    expect(rankingsAskedFor).toContain('689');
+    // Polled again and again: each window's previous period is read once while it still fits
+    // (the fake server's windows all begin at midnight).
+    await vi.waitFor(() => expect(periodsAskedFor).toHaveLength(4));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(periodsAskedFor).toHaveLength(4);
+    // Twenty minutes later (more than 2 % of ten hours), the longer period is read.
+    live.to = '2026-11-23T03:20:00.000Z';
+    await vi.waitFor(() =>
+      expect(periodsAskedFor.map((period) => period.from)).toContain('2026-11-22T06:40:00.000Z'),
+    );
   });
 
   it('keeps the live ranking it holds while updates carry only the counts', async () => {

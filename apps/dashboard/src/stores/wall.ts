@@ -14,6 +14,7 @@ import type { ReadApi, UnitRow } from '@/api/read-api';
 import { LiveClient, type LinkState, type SocketFactory } from '@/live/live-client';
 import { useDisplayZoneStore } from './display-zone';
 import { freshnessAt, STALE_AFTER_MS, trueAt } from './freshness';
+import { previousStillFits, previousWindowParams } from './previous-window';
 import { daysForWeeks, weeklyOnTime, withLiveToday } from './trend-series';
 
 /** What one window shows; replaced whole on every update (never deep-reactive). */
@@ -59,6 +60,11 @@ export interface WallStartOptions {
 export const useWallStore = defineStore('wall', () => {
   const window = ref<WindowName>('today');
   const views = shallowRef<Partial<Record<WindowName, WindowView>>>({});
+  /**
+   * Each window's previous period (the same length just before), read over REST: it is past, so
+   * it is read when a window first shows and again only when the live window has outgrown it.
+   */
+  const previousSummaries = shallowRef<Partial<Record<WindowName, MetricsSummary>>>({});
   const daily = shallowRef<DailySeries | null>(null);
   const units = shallowRef<readonly UnitRow[]>([]);
   const link = ref<LinkState | 'idle'>('idle');
@@ -77,9 +83,11 @@ export const useWallStore = defineStore('wall', () => {
   let polling = false;
   let requestedScope: string | undefined;
   let lastResyncAt = 0;
+  const previousReads = new Map<WindowName, number>();
   let started = false;
 
   const view = computed(() => views.value[window.value]);
+  const previous = computed(() => previousSummaries.value[window.value]);
   const freshness = computed(() =>
     freshnessAt(now.value, { lastDataAt: lastDataAt.value, downSince: downSince.value }),
   );
@@ -132,6 +140,29 @@ export const useWallStore = defineStore('wall', () => {
       trendToday.value = next.summary;
     }
     markUp(next.summary);
+    void loadPrevious(next.window);
+  }
+
+  /** The previous period of a window, unless the one held still compares fairly. */
+  async function loadPrevious(wanted: WindowName): Promise<void> {
+    const current = views.value[wanted]?.summary;
+    const held = previousSummaries.value[wanted];
+    if (!api || !current || (held && previousStillFits(held, current))) return;
+    // One read at a time per window; a failed one is tried again after the retry delay.
+    const lastRead = previousReads.get(wanted);
+    if (lastRead !== undefined && Date.now() - lastRead < timers.retryMs) return;
+    previousReads.set(wanted, Date.now());
+    try {
+      const before = await api.summaryOver(
+        previousWindowParams(current.from, current.to),
+        requestedScope,
+      );
+      if (!started) return;
+      previousSummaries.value = { ...previousSummaries.value, [wanted]: before };
+      previousReads.delete(wanted);
+    } catch (error) {
+      failed(error);
+    }
   }
 
   function onSnapshot(snapshot: LiveSnapshot): void {
@@ -173,11 +204,10 @@ export const useWallStore = defineStore('wall', () => {
     if (!force && link.value === 'subscribed') return;
     polling = true;
     try {
-      // A unit's own wall ranks its children; REST ranks them on the province's scale.
-      const scoped = requestedScope !== undefined && requestedScope !== province.value?.code;
+      // The units right below the scope ranked among themselves, as the live snapshot has them.
       const [summary, ranking, lateAgencies] = await Promise.all([
         api.summary(wanted, requestedScope),
-        scoped ? api.ranking(wanted, 'commune', requestedScope) : api.ranking(wanted),
+        api.ownRanking(wanted, requestedScope),
         api.lateAgencies(wanted, requestedScope),
       ]);
       putView({
@@ -258,6 +288,8 @@ export const useWallStore = defineStore('wall', () => {
     onUnauthorized = options.onUnauthorized;
     timers = { ...DEFAULT_TIMERS, ...options.timers };
     requestedScope = options.scope;
+    previousSummaries.value = {};
+    previousReads.clear();
     if (options.window) window.value = options.window;
     live = new LiveClient({
       token: options.token,
@@ -299,6 +331,7 @@ export const useWallStore = defineStore('wall', () => {
     window,
     views,
     view,
+    previous,
     daily,
     dailyFigures,
     weeklyRates,

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   isValidRange,
-  previousWindowParams,
   startOfLocalDay,
   windowFromQuery,
   windowParams,
@@ -58,12 +57,5 @@ describe('workspace window', () => {
       to: '2026-11-21T03:00:00.000Z',
     });
     expect(windowParams({ kind: 'named', name: 'week' }, VN, 0)).toEqual({ window: 'week' });
-  });
-
-  it('compares with the window of the same length just before', () => {
-    expect(previousWindowParams('2026-11-20T17:00:00.000Z', '2026-11-21T05:00:00.000Z')).toEqual({
-      from: '2026-11-20T05:00:00.000Z',
-      to: '2026-11-20T17:00:00.000Z',
-    });
   });
 });

@@ -86,10 +86,3 @@ export function windowParams(choice: WindowChoice, zone: string, now: number): W
   const to = Math.min(now, startOfLocalDay(addDays(choice.to, 1), zone));
   return { from: new Date(from).toISOString(), to: new Date(Math.max(from, to)).toISOString() };
 }
-
-/** The window of the same length just before `[from, to)`, for "against the previous period". */
-export function previousWindowParams(from: string, to: string): WindowParams {
-  const start = Date.parse(from);
-  const length = Date.parse(to) - start;
-  return { from: new Date(start - length).toISOString(), to: from };
-}

@@ -15,7 +15,8 @@ import { loadStateOf } from './dossiers';
 import { useDisplayZoneStore } from './display-zone';
 import { rankContextOf, type RankContext } from './rank-context';
 import { useSessionStore } from './session';
-import { previousWindowParams, TODAY, windowParams, type WindowChoice } from './workspace-window';
+import { previousWindowParams } from './previous-window';
+import { TODAY, windowParams, type WindowChoice } from './workspace-window';
 
 /** The page of a unit (and everything below it) or of one agency. */
 export interface WorkspaceTarget {

@@ -35,3 +35,21 @@ export function parentUnitName(
   const parent = unitsByCode.get(unit.parentCode);
   return parent && parent.level !== 'province' ? shortUnitName(parent.name) : null;
 }
+
+/**
+ * The overdue list as pages of `perPage` rows, worst first: the critical agencies head every
+ * page, never paged out of sight, and the warnings page through the room left below them. Only
+ * when the critical ones alone fill a page do they page too, still worst first.
+ */
+export function overduePages(rows: readonly LateAgencyRow[], perPage: number): LateAgencyRow[][] {
+  const size = Math.max(1, perPage);
+  if (rows.length <= size) return [[...rows]];
+  const critical = rows.filter((row) => row.severity === 'critical');
+  const chunks = (list: readonly LateAgencyRow[], length: number) =>
+    Array.from({ length: Math.ceil(list.length / length) }, (_, page) =>
+      list.slice(page * length, (page + 1) * length),
+    );
+  if (critical.length >= size) return chunks(rows, size);
+  const warnings = rows.filter((row) => row.severity !== 'critical');
+  return chunks(warnings, size - critical.length).map((page) => [...critical, ...page]);
+}

@@ -84,4 +84,40 @@ describe('KpiTiles', () => {
       expect(wrapper.text()).toContain(label);
     }
   });
+
+  it('compares each key figure with the period of the same length just before', () => {
+    const previous = summaryFixture({
+      received: { total: 500_000, online: 0, direct: 0, postal: 0 },
+      resolved: { total: 0, onTime: 0, early: 0, late: 0 },
+      rates: { ...summaryFixture().rates, onTime: 0.9478, online: 0.5342, digitization: null },
+      payments: { succeeded: 1, amountVnd: 112_000_000_000, failed: 0 },
+      score: 80,
+    });
+    const wrapper = mountWithI18n(KpiTiles, { props: { summary: summaryFixture(), previous } });
+    expect(text(wrapper, 'tile-received-change')).toBe('▲ 61.578 so với kỳ trước');
+    expect(text(wrapper, 'tile-onTimeRate-change')).toBe('▲ 3,2 điểm so với kỳ trước');
+    expect(wrapper.get('[data-testid="tile-onTimeRate-change"]').classes()).toContain('good');
+    expect(text(wrapper, 'tile-online-change')).toBe('không đổi so với kỳ trước');
+    expect(text(wrapper, 'tile-payments-change')).toBe('▼ 2,5 tỷ đồng so với kỳ trước');
+    expect(wrapper.get('[data-testid="tile-payments-change"]').classes()).toContain('bad');
+    expect(text(wrapper, 'tile-score-change')).toBe('▼ 3,4 điểm so với kỳ trước');
+    // Honest when the period before has nothing: no dossier resolved, no rate, no rating.
+    expect(text(wrapper, 'tile-resolved-change')).toBe('kỳ trước không có');
+    expect(text(wrapper, 'tile-digitization-change')).toBe('kỳ trước chưa có dữ liệu');
+    expect(text(wrapper, 'tile-satisfaction-change')).toBe('kỳ trước chưa có dữ liệu');
+    // Until the period before is read, the line is there but says nothing.
+    const waiting = mountWithI18n(KpiTiles, { props: { summary: summaryFixture() } });
+    expect(text(waiting, 'tile-received-change')).toBe('');
+  });
+
+  it('compares in English too', () => {
+    const previous = summaryFixture({ rates: { ...summaryFixture().rates, onTime: 0.9478 } });
+    const wrapper = mountWithI18n(
+      KpiTiles,
+      { props: { summary: summaryFixture(), previous } },
+      'en',
+    );
+    expect(text(wrapper, 'tile-onTimeRate-change')).toBe('▲ 3.2 pts vs before');
+    expect(text(wrapper, 'tile-received-change')).toBe('unchanged vs before');
+  });
 });

@@ -90,6 +90,34 @@ describe('trend panels', () => {
     expect(wrapper.get('[data-week="2026-11-16"] [data-field="rate"]').text()).toBe('—');
   });
 
+  it("gives a ward's weekly rates near 100 % three labels far apart", () => {
+    const weeks = [0.951, 0.99, 1, 0.97].map((onTimeRate, index) => ({
+      weekStart: `2026-11-0${index + 2}`,
+      resolved: 100,
+      resolvedOnTime: Math.round(onTimeRate * 100),
+      onTimeRate,
+    }));
+    mountWithI18n(TrendWeekly, { props: { weeks, target: 0.985 } });
+    const axis = (lastOption() as { yAxis: { min: number; max: number; interval: number } }).yAxis;
+    // Two intervals at a round step below the lowest (95,1 %): 90, 95, 100, never 99 on 100.
+    expect([axis.min, axis.interval, axis.max]).toEqual([90, 5, 100]);
+    mountWithI18n(TrendWeekly, {
+      props: { weeks: weeks.map((week) => ({ ...week, onTimeRate: 0.995 })), target: 0.985 },
+    });
+    // Everything at 99,5 % and the target at 98,5 %: 98, 99, 100, still half the chart apart.
+    const close = (lastOption() as { yAxis: { min: number; interval: number } }).yAxis;
+    expect([close.min, close.interval]).toEqual([98, 1]);
+  });
+
+  it('counts small numbers on an integer axis', () => {
+    mountWithI18n(TrendDaily, {
+      props: { days: days.map((day) => ({ ...day, received: 1, resolved: 0 })) },
+    });
+    const axis = (lastOption() as { yAxis: { minInterval?: number } | { minInterval?: number }[] })
+      .yAxis;
+    expect([axis].flat()[0].minInterval).toBe(1);
+  });
+
   it('shades weekends and holidays, and names the holiday', () => {
     const week = ['2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24'].map(
       (date, index) => ({

@@ -12,6 +12,12 @@ export interface TileBadge {
   tone: Tone;
 }
 
+/** The headline against the period of the same length just before, written out. */
+export interface TileChange {
+  text: string;
+  tone: Tone;
+}
+
 /** One headline tile on the wall, already formatted. */
 export interface TileDescription {
   /** Names its test ids: `tile-<id>`, `tile-<id>-value`, `tile-<id>-<stat key>`. */
@@ -22,6 +28,8 @@ export interface TileDescription {
   tone?: Tone;
   badge?: TileBadge | null;
   stats: TileStat[];
+  /** Against the previous period; null until it is read (the line keeps its place). */
+  change?: TileChange | null;
   /** No headline: the stats are the figures (staffing). */
   statsOnly?: boolean;
 }
