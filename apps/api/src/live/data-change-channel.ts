@@ -42,8 +42,9 @@ export class DataChangeChannel implements OnModuleInit, OnModuleDestroy {
     private readonly bus: EventBus,
   ) {}
 
-  onModuleInit(): void {
-    void this.connect();
+  /** Serving starts listening: a first attempt that fails retries in the background. */
+  async onModuleInit(): Promise<void> {
+    await this.connect();
   }
 
   async onModuleDestroy(): Promise<void> {
