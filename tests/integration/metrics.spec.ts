@@ -151,6 +151,7 @@ describe('metrics over HTTP, against PostgreSQL', () => {
           dueAt: '2026-11-19T16:59:59.999Z',
           status: 'overdue',
           overdueDays: 2,
+          apologized: false,
         },
       ],
     });
