@@ -557,12 +557,12 @@ describe('video wall /wall', () => {
       // The period before is today's length just before midnight, read a little earlier.
       expect(period.to).toBe(now.from);
       const points = (delta: number) =>
-        `${delta > 0 ? '▲' : '▼'} ${Math.abs(delta).toFixed(1).replace('.', ',')} điểm so với kỳ trước`;
+        `${delta > 0 ? '▲' : '▼'} ${Math.abs(delta).toFixed(1).replace('.', ',')} điểm`;
       const rateText = (a: number | null, b: number | null) => {
         if (b === null) return 'kỳ trước chưa có dữ liệu';
         if (a === null) return `kỳ trước ${(b * 100).toFixed(1).replace('.', ',')} %`;
         const delta = Math.round((a - b) * 1000) / 10;
-        return delta === 0 ? 'không đổi so với kỳ trước' : points(delta);
+        return delta === 0 ? 'không đổi' : points(delta);
       };
       const received = now.received.total - before.received.total;
       const expected = {
@@ -570,8 +570,8 @@ describe('video wall /wall', () => {
           before.received.total === 0
             ? 'kỳ trước không có'
             : received === 0
-              ? 'không đổi so với kỳ trước'
-              : `${received > 0 ? '▲' : '▼'} ${Math.abs(received).toLocaleString('vi-VN')} so với kỳ trước`,
+              ? 'không đổi'
+              : `${received > 0 ? '▲' : '▼'} ${Math.abs(received).toLocaleString('vi-VN')}`,
         onTime: rateText(now.rates.onTime, before.rates.onTime),
       };
       const shown = {

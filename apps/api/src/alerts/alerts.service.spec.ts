@@ -62,7 +62,7 @@ describe('AlertsService', () => {
       week.to,
       'Asia/Ho_Chi_Minh',
       Number.NEGATIVE_INFINITY,
-      ['paused', 'overdue', 'due_soon'],
+      'full',
     ]);
   });
 

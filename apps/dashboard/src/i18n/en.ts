@@ -66,9 +66,8 @@ export const en: Messages = {
     met: 'Met',
     missed: 'Missed',
     change: {
-      vs: 'vs before',
       points: '{n} pts',
-      same: 'unchanged vs before',
+      same: 'unchanged',
       before: 'period before {value}',
       noneBefore: 'none in the period before',
       noDataBefore: 'no data in the period before',

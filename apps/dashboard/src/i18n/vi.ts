@@ -65,9 +65,8 @@ export const vi = {
     met: 'Đạt',
     missed: 'Không đạt',
     change: {
-      vs: 'so với kỳ trước',
       points: '{n} điểm',
-      same: 'không đổi so với kỳ trước',
+      same: 'không đổi',
       before: 'kỳ trước {value}',
       noneBefore: 'kỳ trước không có',
       noDataBefore: 'kỳ trước chưa có dữ liệu',
