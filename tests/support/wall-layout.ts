@@ -1,4 +1,5 @@
 /// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 /**
  * What a leader 5 m from the wall would see wrong, measured in the DOM of a running wall: panels
  * overlapping or off the screen, text cut (wider than its box, or below its panel's edge), text
