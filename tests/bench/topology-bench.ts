@@ -25,7 +25,8 @@
  * Knobs: TOPOLOGY_BENCH_SECONDS (per phase, default 300), TOPOLOGY_BENCH_RATE (default 4000),
  * TOPOLOGY_BENCH_CLIENTS (default 1000), TOPOLOGY_BENCH_WARMUP (s, default 10),
  * TOPOLOGY_BENCH_KILL_AT (fraction of phase 2, default 0.6; 0 for no kill),
- * TOPOLOGY_BENCH_WORKERS (client threads, default 2). Ports 41550–41559.
+ * TOPOLOGY_BENCH_WORKERS (client threads, default 2), TOPOLOGY_BENCH_PHASES (default `one,two`).
+ * Ports 41550–41559.
  */
 import { request as httpRequest, Agent } from 'node:http';
 import { Worker } from 'node:worker_threads';
@@ -42,6 +43,7 @@ const CLIENTS = Number(process.env.TOPOLOGY_BENCH_CLIENTS ?? 1_000);
 const WARMUP_S = Number(process.env.TOPOLOGY_BENCH_WARMUP ?? 10);
 const KILL_AT = Number(process.env.TOPOLOGY_BENCH_KILL_AT ?? 0.6);
 const WORKERS = Number(process.env.TOPOLOGY_BENCH_WORKERS ?? 2);
+const PHASES = (process.env.TOPOLOGY_BENCH_PHASES ?? 'one,two').split(',');
 const EVERY_MS = 100;
 const BATCH = Math.max(1, Math.round((RATE * EVERY_MS) / 1000));
 /** After the last batch, how long clients may still bring it in. */
@@ -288,6 +290,21 @@ async function wallToken(url: string): Promise<string> {
 
 const ENV = { LOG_LEVEL: 'warn', INGEST_RATE_LIMIT: '1000' };
 
+/** Where an instance's time went: projection passes and live ticks, and the queue left. */
+async function workDone(instance: ApiInstance): Promise<string> {
+  const histogram = async (name: string) => {
+    const count = await instance.metric(`${name}_count`);
+    const sum = await instance.metric(`${name}_sum`);
+    return `${count} (mean ${ms(count ? (sum * 1000) / count : NaN)}, ${Math.round(sum)} s in all)`;
+  };
+  return (
+    `projection passes ${await histogram('ioc_projection_pass_duration_seconds')}, ` +
+    `live ticks ${await histogram('ioc_live_tick_duration_seconds')}, ` +
+    `queue left ${await instance.metric('ioc_projection_queue_dossiers')} dossiers ` +
+    `(oldest ${await instance.metric('ioc_projection_queue_oldest_seconds')} s)`
+  );
+}
+
 async function phase(label: string, two: boolean): Promise<void> {
   const databaseUrlOfPhase = await freshDatabase();
   let topology: Topology | undefined;
@@ -351,6 +368,8 @@ async function phase(label: string, two: boolean): Promise<void> {
           `event-to-screen after it p50 ${ms(after.p50)}, p99 ${ms(after.p99)} (${after.missed} never shown); from 10 s after it p50 ${ms(settled.p50)}, p99 ${ms(settled.p99)}`,
       );
     }
+    for (const instance of two ? topology!.instances.slice(1) : [single!])
+      console.log(`  ${instance.name}: ${await workDone(instance)}`);
     console.log(
       `  acknowledged events lost: ${await lost(run.acknowledged)}; load ${loadAverage()}`,
     );
@@ -370,8 +389,8 @@ async function main(): Promise<void> {
   console.log(
     `${CLIENTS} walls, ${RATE} events/s for ${SECONDS} s a phase (warm-up ${WARMUP_S} s)`,
   );
-  await phase('one instance (no nginx, no Redis)', false);
-  await phase('two instances behind nginx with Redis', true);
+  if (PHASES.includes('one')) await phase('one instance (no nginx, no Redis)', false);
+  if (PHASES.includes('two')) await phase('two instances behind nginx with Redis', true);
   await sql(BENCH_SERVER, `DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
 }
 

@@ -5,7 +5,11 @@ import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { MOVE_IN_PROGRESS_CHANGES, SUM_IN_PROGRESS_CHANGES } from './in-progress-changes';
+import {
+  MOVE_REPLACED_CHANGES,
+  REMOVE_CHANGES,
+  SUM_IN_PROGRESS_CHANGES,
+} from './in-progress-changes';
 
 /** The rows that stand for one derived dossier in the derived tables. */
 export interface DerivedRows {
@@ -89,16 +93,24 @@ const DOSSIER_COLUMN_NAMES = [
   'apologized_at',
 ];
 const DOSSIER_COLUMNS = DOSSIER_COLUMN_NAMES.join(', ');
-const UPSERT_DOSSIERS = `
-  INSERT INTO dossier (${DOSSIER_COLUMNS})
-  SELECT ${DOSSIER_COLUMNS} FROM jsonb_to_recordset($1::jsonb) AS r(
-    dossier_id text, procedure_code text, agency_code text, unit_code text, channel text,
-    received_at timestamptz, due_at timestamptz, due_steps jsonb, resolved_at timestamptz,
-    withdrawn_at timestamptz, fee_vnd bigint, first_paid_at timestamptz, open_range tstzrange,
-    paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange, apologized_at timestamptz)
-  ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMN_NAMES.slice(1)
-    .map((c) => `${c} = excluded.${c}`)
-    .join(', ')}`;
+/**
+ * Writes the new rows of dossiers (`$3`, JSON) over their stored ones, and moves the in-progress
+ * day changes by the difference between the two (`$1` every replaced dossier's id, `$2` the zone):
+ * one statement, so the stored rows are read once.
+ */
+const REPLACE_DOSSIERS = `
+  WITH new_dossier AS MATERIALIZED (
+    SELECT ${DOSSIER_COLUMNS} FROM jsonb_to_recordset($3::jsonb) AS r(
+      dossier_id text, procedure_code text, agency_code text, unit_code text, channel text,
+      received_at timestamptz, due_at timestamptz, due_steps jsonb, resolved_at timestamptz,
+      withdrawn_at timestamptz, fee_vnd bigint, first_paid_at timestamptz, open_range tstzrange,
+      paused tstzmultirange, overdue tstzmultirange, due_soon tstzmultirange, apologized_at timestamptz)),
+  upserted AS (
+    INSERT INTO dossier (${DOSSIER_COLUMNS}) SELECT ${DOSSIER_COLUMNS} FROM new_dossier
+    ON CONFLICT (dossier_id) DO UPDATE SET ${DOSSIER_COLUMN_NAMES.slice(1)
+      .map((c) => `${c} = excluded.${c}`)
+      .join(', ')})
+  ${MOVE_REPLACED_CHANGES}`;
 
 const INSERT_OPEN = `
   INSERT INTO open_dossier (dossier_id, unit_code, agency_code, paused_since, due_soon_from, due_at)
@@ -304,11 +316,9 @@ export class ProjectionRepository {
     const facts = derived.flatMap((rows) => rows.facts);
     const open = derived.flatMap((rows) => (rows.open ? [rows.open] : []));
     const uncounted = derived.flatMap((rows) => (rows.dossier ? [] : [rows.dossierId]));
-    await this.moveInProgressChanges(tx, ids, -1);
-    if (dossiers.length) await tx.query(UPSERT_DOSSIERS, [JSON.stringify(dossiers)]);
+    await tx.query(REPLACE_DOSSIERS, [ids, this.config.zone, JSON.stringify(dossiers)]);
     if (uncounted.length)
       await tx.query(`DELETE FROM dossier WHERE dossier_id = ANY($1::text[])`, [uncounted]);
-    await this.moveInProgressChanges(tx, ids, 1);
     await tx.query(REMOVE_FACTS, [ids, -1]);
     if (facts.length) await tx.query(ADD_FACTS, [JSON.stringify(facts), 1]);
     await tx.query(`DELETE FROM open_dossier WHERE dossier_id = ANY($1::text[])`, [ids]);
@@ -319,18 +329,9 @@ export class ProjectionRepository {
   async removeDerived(tx: EntityManager, dossierIds: readonly string[]): Promise<void> {
     if (dossierIds.length === 0) return;
     await tx.query(REMOVE_FACTS, [dossierIds, -1]);
-    await this.moveInProgressChanges(tx, dossierIds, -1);
+    await tx.query(REMOVE_CHANGES, [dossierIds, this.config.zone]);
     await tx.query(`DELETE FROM open_dossier WHERE dossier_id = ANY($1::text[])`, [dossierIds]);
     await tx.query(`DELETE FROM dossier WHERE dossier_id = ANY($1::text[])`, [dossierIds]);
-  }
-
-  /** Adds (1) or takes away (-1) the in-progress day changes of these dossiers' stored rows. */
-  private async moveInProgressChanges(
-    tx: EntityManager,
-    dossierIds: readonly string[],
-    sign: 1 | -1,
-  ): Promise<void> {
-    await tx.query(MOVE_IN_PROGRESS_CHANGES, [dossierIds, sign, this.config.zone]);
   }
 
   /** The latest event instant derived only ever rises. */

@@ -86,7 +86,7 @@ export const en: Messages = {
     hidden: '… {n} units in between, on the next pages',
     lowSampleHead: 'Too few dossiers ({n} units), not ranked',
     lowSample: 'too few dossiers',
-    dossiers: '{n} dossiers',
+    dossiers: '{n} dossier | {n} dossiers',
     page: 'Page {n}/{of}',
     component: {
       progress: 'progress',
@@ -100,11 +100,11 @@ export const en: Messages = {
     title: 'Late-running agencies',
     overdueNow: 'Overdue now',
     belowTarget: 'On time below {target}',
-    agencies: '{n} agencies',
+    agencies: '{n} agency | {n} agencies',
     criticalCount: '{n} critical',
     more: '+ {n} more agencies',
     overdue: 'overdue',
-    oldest: 'oldest {days} days',
+    oldest: 'oldest {days} day | oldest {days} days',
     resolved: '{n} resolved',
     onTimeLabel: 'on time',
     critical: 'Critical',
@@ -175,7 +175,8 @@ export const en: Messages = {
     open: 'This week is still open: live figures, not frozen, still changing',
     frozen: 'Figures frozen at {time} on {date}',
     checksum: 'Checksum {checksum}',
-    lateEvents: '{n} events arrived after freezing and are not in this briefing',
+    lateEvents:
+      '{n} event arrived after freezing and is not in this briefing | {n} events arrived after freezing and are not in this briefing',
     noLateEvents: 'No event has arrived since freezing',
     headline: 'Headline figures',
     vsPrevious: 'against the week before',
@@ -229,7 +230,7 @@ export const en: Messages = {
     agency: 'Agency',
     overdue: 'Overdue',
     oldest: 'Oldest',
-    days: '{n} days',
+    days: '{n} day | {n} days',
     severity: 'Severity',
     critical: 'Critical',
     warning: 'Warning',
@@ -406,7 +407,6 @@ export const en: Messages = {
     overdue: {
       title: 'Overdue dossiers',
       none: 'No overdue dossier',
-      count: '{n} dossiers, longest overdue first',
     },
     dueSoon: {
       today: 'Due today ({day})',
@@ -453,7 +453,7 @@ export const en: Messages = {
       apology: 'Apology letter, new appointment',
       noApology: 'No apology letter',
       finalDue: 'Due date now',
-      overdueDays: '{n} days overdue',
+      overdueDays: '{n} day overdue | {n} days overdue',
       weekend: 'weekend',
       fields: {
         channel: 'Channel',

@@ -405,7 +405,6 @@ export const vi = {
     overdue: {
       title: 'Hồ sơ quá hạn',
       none: 'Không có hồ sơ quá hạn',
-      count: '{n} hồ sơ, quá hạn lâu nhất trước',
     },
     dueSoon: {
       today: 'Đến hạn hôm nay ({day})',
