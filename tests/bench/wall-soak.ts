@@ -9,6 +9,7 @@
  *   WALL_SOAK_MINUTES=30 npm run bench:wall
  *   WALL_SOAK_PROVINCE=dong-nai-2025 WALL_SOAK_SIZE=3840x2160 npm run bench:wall   # 95 communes
  *   WALL_SOAK_PROVINCE=dong-nai-2025 WALL_SOAK_UNITS=168 WALL_SOAK_SIZE=3840x2160 npm run bench:wall
+ *   WALL_SOAK_HEAP_DIFF=1 …   # and what grew, by constructor, between two heap snapshots
  *
  * Needs Debian's Chromium (/usr/bin/chromium, or CHROMIUM_PATH) and a PostgreSQL server
  * (WALL_DATABASE_URL, else DATABASE_URL, else postgres://postgres@127.0.0.1:5432/postgres).
@@ -18,6 +19,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import type { CDPSession } from 'playwright-core';
 import { launchChromium } from '../support/chromium';
 import { DEFAULT_DEMO_PROVINCE, type DemoProvince } from '@ioc/domain/demo';
+import { heapByConstructor, heapGrowth } from './heap-summary';
 import { startWallStack } from './wall-stack';
 
 const MINUTES = Number(process.env.WALL_SOAK_MINUTES ?? 10);
@@ -30,6 +32,8 @@ const [WIDTH, HEIGHT] = (process.env.WALL_SOAK_SIZE ?? '1920x1080').split('x').m
 const PROVINCE = (process.env.WALL_SOAK_PROVINCE ?? DEFAULT_DEMO_PROVINCE) as DemoProvince;
 /** Đồng Nai grown to this many communes (synthetic-province.ts), e.g. 168. */
 const UNITS = process.env.WALL_SOAK_UNITS ? Number(process.env.WALL_SOAK_UNITS) : undefined;
+/** Also diff two heap snapshots (start, end) by constructor: what grew. */
+const HEAP_DIFF = process.env.WALL_SOAK_HEAP_DIFF === '1';
 
 interface Sample {
   minute: number;
@@ -122,6 +126,8 @@ async function main(): Promise<void> {
     await page.waitForTimeout(WARM_UP_MS);
     const started = Date.now();
     const first = await sample(cdp, 0);
+    // Taken before the long tasks are counted: a snapshot blocks the page for a while.
+    const heapAtStart = HEAP_DIFF ? await heapByConstructor(cdp) : undefined;
     const { updates: updatesAtStart, longTasks: longAtStart } = await page.evaluate(() => {
       const atStart = structuredClone(window.__soak);
       // The longest task of the measured period, not of the page's load during the warm-up.
@@ -177,6 +183,15 @@ async function main(): Promise<void> {
 | --- | --- | --- | --- |
 ${table}
 `);
+    if (heapAtStart) {
+      const rows = heapGrowth(heapAtStart, await heapByConstructor(cdp));
+      console.log(`What grew most (heap snapshots at minute 0 and at the end, by constructor):
+
+| constructor or (V8 node type) | bytes | objects |
+| --- | --- | --- |
+${rows.join('\n')}
+`);
+    }
     if (consoleErrors.length) console.log(consoleErrors.slice(0, 10).join('\n'));
   } finally {
     clearInterval(ticker);

@@ -7,6 +7,8 @@ import { ProjectionRepository } from './projection.repository';
 const PASS_SIZE = 5_000;
 // Other instances' ingests are noticed at this rhythm; this instance's at once.
 const POLL_MS = 200;
+/** Dossiers taken from the queue between two vacuums of it (a few seconds at the busiest). */
+export const VACUUM_QUEUE_EVERY = 20_000;
 
 /**
  * Derives queued dossiers in the background, right after their events are committed: ingest
@@ -21,6 +23,7 @@ export class DossierProjector implements OnModuleInit, OnModuleDestroy {
   private running: Promise<void> | undefined;
   private next: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private takenSinceVacuum = 0;
 
   constructor(
     private readonly repository: ProjectionRepository,
@@ -56,6 +59,16 @@ export class DossierProjector implements OnModuleInit, OnModuleDestroy {
     return this.next;
   }
 
+  /** A vacuum that fails costs speed, not data: the passes go on, and it is tried again later. */
+  private async vacuumQueue(): Promise<void> {
+    this.takenSinceVacuum = 0;
+    try {
+      await this.repository.vacuumQueue();
+    } catch (error) {
+      this.logger.warn(`Vacuum of the projection queue failed: ${(error as Error).message}`);
+    }
+  }
+
   private async run(): Promise<void> {
     try {
       for (let taken = PASS_SIZE; taken === PASS_SIZE;) {
@@ -75,6 +88,9 @@ export class DossierProjector implements OnModuleInit, OnModuleDestroy {
             seconds,
           });
         }
+        // After the news: the screens start computing while the queue is vacuumed.
+        this.takenSinceVacuum += taken;
+        if (this.takenSinceVacuum >= VACUUM_QUEUE_EVERY) await this.vacuumQueue();
       }
     } catch (error) {
       const message = (error as Error).message;
