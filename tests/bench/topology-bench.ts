@@ -17,7 +17,7 @@
  * province's today, while `dossier.received` events dated now are posted at
  * TOPOLOGY_BENCH_RATE events/s (a batch every 100 ms). Event-to-screen: for every acknowledged
  * batch and every client, the time from the POST's send to the first update whose
- * summary.received.total reaches the count of events acknowledged when the batch's 202 arrived;
+ * summary.received.total reaches the count of receipts acknowledged when the batch's 202 arrived;
  * p50/p99 over (client, batch) pairs after the warm-up, a pair never seen counting as infinitely
  * late. Errors: answers other than 202 and requests with no answer. Lost: acknowledged events the
  * database does not hold at the end.
@@ -25,13 +25,15 @@
  * Knobs: TOPOLOGY_BENCH_SECONDS (per phase, default 300), TOPOLOGY_BENCH_RATE (default 4000),
  * TOPOLOGY_BENCH_CLIENTS (default 1000), TOPOLOGY_BENCH_WARMUP (s, default 10),
  * TOPOLOGY_BENCH_KILL_AT (fraction of phase 2, default 0.6; 0 for no kill),
- * TOPOLOGY_BENCH_WORKERS (client threads, default 2), TOPOLOGY_BENCH_PHASES (default `one,two`).
+ * TOPOLOGY_BENCH_WORKERS (client threads, default 2), TOPOLOGY_BENCH_PHASES (default `one,two`),
+ * TOPOLOGY_BENCH_MIX (`receipts`, the default: every event a new dossier; or `lifecycle`: half
+ * receipts, half resolutions of the oldest of 20,000 open dossiers).
  * Ports 41550–41559.
  */
 import { request as httpRequest, Agent } from 'node:http';
 import { Worker } from 'node:worker_threads';
 import { ApiInstance, startTopology, Topology } from '../support/topology';
-import { DEMO_INGEST_KEY, receipts } from '../support/topology-traffic';
+import { DEMO_INGEST_KEY, receipts, resolutions } from '../support/topology-traffic';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { loadAverage, machine } from './process-usage';
 
@@ -44,6 +46,13 @@ const WARMUP_S = Number(process.env.TOPOLOGY_BENCH_WARMUP ?? 10);
 const KILL_AT = Number(process.env.TOPOLOGY_BENCH_KILL_AT ?? 0.6);
 const WORKERS = Number(process.env.TOPOLOGY_BENCH_WORKERS ?? 2);
 const PHASES = (process.env.TOPOLOGY_BENCH_PHASES ?? 'one,two').split(',');
+/**
+ * `receipts`: every event a new dossier (the open stock grows by the whole rate). `lifecycle`:
+ * receipts until OPEN_STOCK dossiers are open, then half receipts, half resolutions of the
+ * oldest, as a province's desks run (the stock stays put).
+ */
+const MIX = process.env.TOPOLOGY_BENCH_MIX ?? 'receipts';
+const OPEN_STOCK = 20_000;
 const EVERY_MS = 100;
 const BATCH = Math.max(1, Math.round((RATE * EVERY_MS) / 1000));
 /** After the last batch, how long clients may still bring it in. */
@@ -199,7 +208,7 @@ class Walls {
 
 interface Batch {
   sentAt: number;
-  /** Events acknowledged when this batch's 202 arrived (its own included). */
+  /** Receipts acknowledged when this batch's 202 arrived (its own included). */
   target: number;
 }
 
@@ -230,12 +239,20 @@ function postFrom(address: string, url: string, body: string): Promise<number> {
 async function ingest(url: string, spread: boolean, seconds: number, onTick?: (t: number) => void) {
   const batches: Batch[] = [];
   const acknowledged: string[] = [];
+  let receiptsAcknowledged = 0;
+  /** Dossiers received and acknowledged, not resolved yet, oldest first. */
+  const open: string[] = [];
   const statuses = new Map<number, number>();
   const inFlight = new Set<Promise<void>>();
   const started = now();
   for (let tick = 0; now() - started < seconds * 1000; tick++) {
     onTick?.(now() - started);
-    const events = receipts(BATCH);
+    const lifecycle = MIX === 'lifecycle';
+    // Receipts alone until the open stock is there, then as many resolutions as receipts.
+    const stocked = lifecycle && open.length > OPEN_STOCK;
+    const received = receipts(stocked ? Math.ceil(BATCH / 2) : BATCH);
+    const closing = stocked ? open.splice(0, BATCH - received.length) : [];
+    const events = [...received, ...resolutions(closing)];
     const sentAt = now();
     const sent = postFrom(
       spread ? networkAddress(tick) : '127.0.0.1',
@@ -243,9 +260,14 @@ async function ingest(url: string, spread: boolean, seconds: number, onTick?: (t
       JSON.stringify({ events }),
     ).then((status) => {
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      if (status !== 202) return;
+      if (status !== 202) {
+        open.unshift(...closing); // resolved later, by another batch
+        return;
+      }
       acknowledged.push(...events.map((e) => e.eventId));
-      batches.push({ sentAt, target: acknowledged.length });
+      receiptsAcknowledged += received.length;
+      if (lifecycle) open.push(...received.map((e) => e.dossierId));
+      batches.push({ sentAt, target: receiptsAcknowledged });
     });
     inFlight.add(sent);
     void sent.finally(() => inFlight.delete(sent));
@@ -348,7 +370,7 @@ async function phase(label: string, two: boolean): Promise<void> {
     const errors = [...run.statuses].filter(([status]) => status !== 202);
     const sent = [...run.statuses.values()].reduce((a, b) => a + b, 0);
     console.log(
-      `  ${SECONDS} s at ${RATE} events/s (${BATCH} a batch): ${run.acknowledged.length} events acknowledged in ${run.statuses.get(202) ?? 0}/${sent} batches; ` +
+      `  ${SECONDS} s at ${RATE} events/s (${BATCH} a batch, ${MIX}): ${run.acknowledged.length} events acknowledged in ${run.statuses.get(202) ?? 0}/${sent} batches; ` +
         `errors ${errors.map(([s, n]) => `${s || 'no answer'}×${n}`).join(', ') || 'none'}`,
     );
     console.log(
@@ -385,9 +407,11 @@ async function phase(label: string, two: boolean): Promise<void> {
 async function main(): Promise<void> {
   // The single instance uses socket.io's in-memory adapter; the topology sets its own Redis.
   delete process.env.REDIS_URL;
-  console.log(`Topology benchmark — ${machine()}`);
+  // Production servers vacuum by themselves; a CI server may not (this machine's does not).
+  const [{ autovacuum }] = await sql<{ autovacuum: string }>(BENCH_SERVER, 'SHOW autovacuum');
+  console.log(`Topology benchmark — ${machine()}; PostgreSQL autovacuum ${autovacuum}`);
   console.log(
-    `${CLIENTS} walls, ${RATE} events/s for ${SECONDS} s a phase (warm-up ${WARMUP_S} s)`,
+    `${CLIENTS} walls, ${RATE} events/s (${MIX}) for ${SECONDS} s a phase (warm-up ${WARMUP_S} s)`,
   );
   if (PHASES.includes('one')) await phase('one instance (no nginx, no Redis)', false);
   if (PHASES.includes('two')) await phase('two instances behind nginx with Redis', true);

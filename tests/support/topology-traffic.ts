@@ -22,7 +22,7 @@ let sequence = 0;
 const run = `${Date.now().toString(36)}-${process.pid}`;
 
 /** `count` receipts dated now, each with an id never used before, spread over the communes. */
-export function receipts(count: number): { eventId: string }[] {
+export function receipts(count: number): { eventId: string; dossierId: string }[] {
   const at = new Date().toISOString();
   return Array.from({ length: count }, () => {
     const n = sequence++;
@@ -41,6 +41,19 @@ export function receipts(count: number): { eventId: string }[] {
       componentsDigitized: 2,
     };
   });
+}
+
+/** The resolution, dated now, of each of these dossiers (received earlier). */
+export function resolutions(dossierIds: readonly string[]): { eventId: string }[] {
+  const at = new Date().toISOString();
+  return dossierIds.map((dossierId) => ({
+    eventId: `${dossierId}-resolved`,
+    type: 'dossier.resolved',
+    occurredAt: at,
+    dossierId,
+    outcome: 'approved',
+    resultDigitized: true,
+  }));
 }
 
 /** One POST /events; the event ids the API acknowledged (202), none otherwise. */
