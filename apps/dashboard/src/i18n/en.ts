@@ -102,7 +102,7 @@ export const en: Messages = {
     belowTarget: 'On time below {target}',
     agencies: '{n} agency | {n} agencies',
     criticalCount: '{n} critical',
-    more: '+ {n} more agencies',
+    more: '+ {n} more agency | + {n} more agencies',
     overdue: 'overdue',
     oldest: 'oldest {days} day | oldest {days} days',
     resolved: '{n} resolved',

@@ -5,6 +5,7 @@ import { createAppI18n } from './index';
 const COUNTED = [
   ['rank.dossiers', 'n', 'dossier', 'dossiers', 'hồ sơ'],
   ['late.agencies', 'n', 'agency', 'agencies', 'cơ quan'],
+  ['late.more', 'n', 'more agency', 'more agencies', 'cơ quan'],
   ['late.oldest', 'days', 'day', 'days', 'ngày'],
   ['briefing.days', 'n', 'day', 'days', 'ngày'],
   ['ws.dossier.overdueDays', 'n', 'day overdue', 'days overdue', 'ngày'],
