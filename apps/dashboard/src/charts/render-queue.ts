@@ -1,7 +1,10 @@
+import { afterLayout } from '@/components/after-layout';
+
 /**
- * Chart updates, one per animation frame: when a snapshot arrives every chart changes at once,
- * and five canvases redrawn in one frame make a long task that stalls the wall. The latest
- * update of a chart replaces one still waiting, so the queue never holds more than one a chart.
+ * Chart updates, one a frame, each in a task of its own after the frame: when a snapshot arrives
+ * every chart changes at once, and five canvases redrawn in one frame, or one redrawn in the
+ * frame that lays out the page, make a long task that stalls the wall. The latest update of a
+ * chart replaces one still waiting, so the queue never holds more than one a chart.
  */
 const pending = new Map<object, () => void>();
 let scheduled = false;
@@ -11,9 +14,14 @@ function flush(): void {
   if (!next.done) {
     const [owner, work] = next.value;
     pending.delete(owner);
-    work();
+    try {
+      work();
+    } catch (error) {
+      // Said, and the other charts drawn: one bad update must not stop them for good.
+      console.error('chart update failed', error);
+    }
   }
-  if (pending.size > 0) requestAnimationFrame(flush);
+  if (pending.size > 0) void afterLayout().then(flush);
   else scheduled = false;
 }
 
@@ -21,7 +29,7 @@ export function scheduleRender(owner: object, work: () => void): void {
   pending.set(owner, work);
   if (!scheduled) {
     scheduled = true;
-    requestAnimationFrame(flush);
+    void afterLayout().then(flush);
   }
 }
 
