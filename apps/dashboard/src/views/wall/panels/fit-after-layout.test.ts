@@ -4,8 +4,9 @@ import { useMeasureAfterLayout, useShortening } from './fit-after-layout';
 describe('useMeasureAfterLayout', () => {
   it('measures once after the layout, for the last of the calls made meanwhile', async () => {
     let measured = 0;
-    const measure = useMeasureAfterLayout(async () => {
+    const measure = useMeasureAfterLayout(() => {
       measured++;
+      return Promise.resolve();
     });
     const calls = [measure(), measure(), measure()];
     expect(measured).toBe(0);
