@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { afterLayout } from '@/components/after-layout';
-import { scheduleRender } from './render-queue';
+import { chartsDrawn, scheduleRender } from './render-queue';
 
 async function frames(count: number): Promise<void> {
   for (let i = 0; i < count; i++) await afterLayout();
@@ -33,5 +33,13 @@ describe('scheduleRender', () => {
     expect(drawn).toEqual(['next', 'later']);
     expect(said).toHaveBeenCalledWith('chart update failed', new Error('bad option'));
     said.mockRestore();
+  });
+
+  it('says when every chart asked for so far is drawn (a printed page waits for it)', async () => {
+    const drawn: string[] = [];
+    await chartsDrawn();
+    for (const name of ['a', 'b', 'c']) scheduleRender({}, () => drawn.push(name));
+    await chartsDrawn();
+    expect(drawn).toEqual(['a', 'b', 'c']);
   });
 });

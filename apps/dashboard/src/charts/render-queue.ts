@@ -8,6 +8,8 @@ import { afterLayout } from '@/components/after-layout';
  */
 const pending = new Map<object, () => void>();
 let scheduled = false;
+/** Who waits for the queue to be empty (a page printed once its charts are drawn). */
+const waiting: (() => void)[] = [];
 
 function flush(): void {
   const next = pending.entries().next();
@@ -21,8 +23,12 @@ function flush(): void {
       console.error('chart update failed', error);
     }
   }
-  if (pending.size > 0) void afterLayout().then(flush);
-  else scheduled = false;
+  if (pending.size > 0) {
+    void afterLayout().then(flush);
+    return;
+  }
+  scheduled = false;
+  for (const resolve of waiting.splice(0)) resolve();
 }
 
 export function scheduleRender(owner: object, work: () => void): void {
@@ -35,4 +41,10 @@ export function scheduleRender(owner: object, work: () => void): void {
 
 export function cancelRender(owner: object): void {
   pending.delete(owner);
+}
+
+/** Resolves once every chart update asked for so far has been drawn. */
+export function chartsDrawn(): Promise<void> {
+  if (!scheduled) return Promise.resolve();
+  return new Promise((resolve) => waiting.push(resolve));
 }

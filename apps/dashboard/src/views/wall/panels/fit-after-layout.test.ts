@@ -26,7 +26,7 @@ describe('useShortening', () => {
     expect(level.value).toBe(0);
     width = 500;
     await fit();
-    // Never past the last step: the title wins over what cannot be dropped.
+    // Never past the last step, even when that still does not fit.
     expect(level.value).toBe(3);
   });
 });

@@ -3,8 +3,8 @@ import { afterLayout } from '@/components/after-layout';
 
 /**
  * Runs `measure` once the page has been laid out, so its reads re-lay only the panel's own box
- * (measured inside the update, they forced a layout of the whole page); of the calls made meanwhile (a new window, a
- * resize and a data change together) only the last one measures.
+ * (measured inside the update, they forced a layout of the whole page). Of the calls made
+ * meanwhile (a new window, a resize and a data change together) only the last one measures.
  */
 export function useMeasureAfterLayout(measure: () => Promise<void>): () => Promise<void> {
   let latest = 0;
