@@ -110,19 +110,23 @@ parentPort.on('message', async (m) => {
   } else if (m.type === 'analyse') {
     // m.batches in the order their 202s came: targets only grow, one pass per client.
     const latencies = [];
+    // Each batch's latest screen among this thread's walls (Infinity: one never showed it).
+    const slowest = new Float64Array(m.batches.length);
     let missed = 0, reconnected = 0;
     for (const c of clients) {
       if (c.connects > 1) reconnected++;
       let u = 0;
-      for (const b of m.batches) {
+      m.batches.forEach((b, i) => {
         while (u < c.totals.length && c.totals[u] < b.target) u++;
-        if (u < c.totals.length) {
-          if (b.sentAt >= m.from) latencies.push(Math.max(0, c.times[u] - b.sentAt));
-        } else if (b.sentAt >= m.from) missed++;
-      }
+        const latency = u < c.totals.length ? Math.max(0, c.times[u] - b.sentAt) : Infinity;
+        slowest[i] = Math.max(slowest[i], latency);
+        if (b.sentAt < m.from) return;
+        if (latency < Infinity) latencies.push(latency);
+        else missed++;
+      });
     }
     const lat = Float64Array.from(latencies);
-    parentPort.postMessage({ type: 'analysed', latencies: lat, missed, reconnected }, [lat.buffer]);
+    parentPort.postMessage({ type: 'analysed', latencies: lat, slowest, missed, reconnected }, [lat.buffer, slowest.buffer]);
   } else if (m.type === 'close') {
     for (const c of clients) c.socket.close();
     clients = [];
@@ -171,7 +175,12 @@ class Walls {
   }
 
   async analyse(batches: Batch[], from: number, until = Infinity) {
-    type Reply = { latencies: Float64Array; missed: number; reconnected: number };
+    type Reply = {
+      latencies: Float64Array;
+      slowest: Float64Array;
+      missed: number;
+      reconnected: number;
+    };
     const window = batches.filter((b) => b.sentAt < until);
     const replies = await Promise.all(
       this.workers.map((w) =>
@@ -188,12 +197,17 @@ class Walls {
       offset += r.latencies.length;
     }
     all.sort();
+    const slowest = window.map((batch, i) => ({
+      batch,
+      screenMs: Math.max(...replies.map((r) => r.slowest[i])),
+    }));
     return {
       p50: percentile(all, 50),
       p99: percentile(all, 99),
       pairs: all.length,
       missed,
       reconnected: replies.reduce((a, r) => a + r.reconnected, 0),
+      slowest: slowest.filter(({ batch }) => batch.sentAt >= from),
     };
   }
 
@@ -208,6 +222,8 @@ class Walls {
 
 interface Batch {
   sentAt: number;
+  /** When its 202 came. */
+  acknowledgedAt: number;
   /** Receipts acknowledged when this batch's 202 arrived (its own included). */
   target: number;
 }
@@ -267,7 +283,7 @@ async function ingest(url: string, spread: boolean, seconds: number, onTick?: (t
       acknowledged.push(...events.map((e) => e.eventId));
       receiptsAcknowledged += received.length;
       if (lifecycle) open.push(...received.map((e) => e.dossierId));
-      batches.push({ sentAt, target: receiptsAcknowledged });
+      batches.push({ sentAt, acknowledgedAt: now(), target: receiptsAcknowledged });
     });
     inFlight.add(sent);
     void sent.finally(() => inFlight.delete(sent));
@@ -327,6 +343,21 @@ async function workDone(instance: ApiInstance): Promise<string> {
   );
 }
 
+/**
+ * The batches whose last wall saw them latest, by when they were sent in the phase: how long
+ * their POST took to be acknowledged tells a slow ingest from a slow projection or tick.
+ */
+function slowestMoments(batches: { batch: Batch; screenMs: number }[], started: number): string {
+  return [...batches]
+    .sort((a, b) => b.screenMs - a.screenMs)
+    .slice(0, 5)
+    .map(
+      ({ batch, screenMs }) =>
+        `${((batch.sentAt - started) / 1000).toFixed(1)} s (202 after ${ms(batch.acknowledgedAt - batch.sentAt)}, last wall ${ms(screenMs)})`,
+    )
+    .join(', ');
+}
+
 async function phase(label: string, two: boolean): Promise<void> {
   const databaseUrlOfPhase = await freshDatabase();
   let topology: Topology | undefined;
@@ -376,6 +407,7 @@ async function phase(label: string, two: boolean): Promise<void> {
     console.log(
       `  event-to-screen${killedAt < Infinity ? ' before the kill' : ''}: p50 ${ms(steady.p50)}, p99 ${ms(steady.p99)} over ${steady.pairs} (wall, batch) pairs, ${steady.missed} never shown`,
     );
+    console.log(`  slowest batches: ${slowestMoments(steady.slowest, run.started)}`);
     if (killedAt < Infinity) {
       const after = await walls.analyse(
         run.batches.filter((b) => b.sentAt >= killedAt),
