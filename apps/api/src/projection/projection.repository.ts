@@ -274,7 +274,9 @@ export class ProjectionRepository {
   /**
    * Reclaims the rows passes deleted from the queue. Left to autovacuum (which may be off, or a
    * minute away, and then lets them pile up), they slow down every later pass that takes from the
-   * queue and every read of its age. Outside any transaction; skipped if another is at it.
+   * queue and every read of its age. Outside any transaction; skipped if another is at it. The
+   * queue keeps its empty pages (migration QueueWithoutTruncation): giving them back would wait
+   * for the writers.
    */
   async vacuumQueue(): Promise<void> {
     await this.db.query(`VACUUM (SKIP_LOCKED) pending_dossier`);

@@ -10,6 +10,7 @@ import { BriefingSnapshots1764500000000 } from './1764500000000-BriefingSnapshot
 import { WallTokenScope1764600000000 } from './1764600000000-WallTokenScope';
 import { InProgressChanges1764700000000 } from './1764700000000-InProgressChanges';
 import { DossierApology1764710000000 } from './1764710000000-DossierApology';
+import { QueueWithoutTruncation1764720000000 } from './1764720000000-QueueWithoutTruncation';
 
 /** Every migration, in order; listed so that the bundled build needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   WallTokenScope1764600000000,
   InProgressChanges1764700000000,
   DossierApology1764710000000,
+  QueueWithoutTruncation1764720000000,
 ];
