@@ -8,9 +8,10 @@ import { Client } from 'pg';
 import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { addDossiers, percentile, startApi } from './bench-dossiers';
+import { TEST_PORTS } from '../support/ports';
 
 const DATABASE = 'ioc_bench';
-const PORT = 39_000 + (process.pid % 500);
+const PORT = TEST_PORTS.apiBench + (process.pid % 500);
 const BASE = `http://127.0.0.1:${PORT}/api/v1`;
 const INGEST_BATCHES = Number(process.env.BENCH_INGEST_BATCHES ?? 120);
 const BATCH = 1_000;

@@ -10,9 +10,10 @@ import { lastCompleteIsoWeek, isoWeekAt } from '@ioc/domain';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { addDossiers, percentile, startApi } from './bench-dossiers';
 import { loadAverage, machine, peakRssBytes } from './process-usage';
+import { TEST_PORTS } from '../support/ports';
 
 const DATABASE = 'ioc_bench_briefing';
-const PORT = Number(process.env.BENCH_PORT ?? 41_200);
+const PORT = Number(process.env.BENCH_PORT ?? TEST_PORTS.briefingBench);
 const BASE = `http://127.0.0.1:${PORT}/api/v1`;
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 5_000_000);
 const LOAD_STEP = 1_000_000;

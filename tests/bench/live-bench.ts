@@ -28,7 +28,8 @@
  * Knobs: LIVE_BENCH_RATE (events/s, default 2000), LIVE_BENCH_SECONDS (per phase, default 40),
  * LIVE_BENCH_WARMUP (s, default 5), LIVE_BENCH_STEPS (default 1000,2000,3000,4000,5000,6000,8000),
  * LIVE_BENCH_WORKERS (client threads, default 2), LIVE_BENCH_ROOMS (the first n of the 10 rooms),
- * LIVE_BENCH_DATABASE (default ioc_live_bench), LIVE_BENCH_PORT (first of 300 ports, default 39600).
+ * LIVE_BENCH_DATABASE (default ioc_live_bench), LIVE_BENCH_PORT (first of 300 ports, default
+ * `TEST_PORTS.liveBench`).
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -37,10 +38,11 @@ import { binhPhuocDirectory } from '@ioc/domain/demo';
 import { syntheticAdditions, syntheticDirectory } from '../support/synthetic-province';
 import { backendCpu, BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { cpuMs, loadAverage, machine } from './process-usage';
+import { TEST_PORTS } from '../support/ports';
 
 /** A database and ports of its own (LIVE_BENCH_DATABASE, LIVE_BENCH_PORT): the machine is shared. */
 const DATABASE = process.env.LIVE_BENCH_DATABASE ?? 'ioc_live_bench';
-const BASE_PORT = Number(process.env.LIVE_BENCH_PORT ?? 39_600);
+const BASE_PORT = Number(process.env.LIVE_BENCH_PORT ?? TEST_PORTS.liveBench);
 /** Our own range of 300 ports; the next free one if something holds ours (e.g. an outgoing connection). */
 let port = BASE_PORT + (process.pid % 300);
 const origin = () => `http://127.0.0.1:${port}`;

@@ -28,7 +28,7 @@
  * TOPOLOGY_BENCH_WORKERS (client threads, default 2), TOPOLOGY_BENCH_PHASES (default `one,two`),
  * TOPOLOGY_BENCH_MIX (`receipts`, the default: every event a new dossier; or `lifecycle`: half
  * receipts, half resolutions of the oldest of 20,000 open dossiers).
- * Ports 41550–41559.
+ * Ports `TEST_PORTS.topologyBench` … + 5.
  */
 import { request as httpRequest, Agent } from 'node:http';
 import { Worker } from 'node:worker_threads';
@@ -36,9 +36,10 @@ import { ApiInstance, startTopology, Topology } from '../support/topology';
 import { DEMO_INGEST_KEY, receipts, resolutions } from '../support/topology-traffic';
 import { BENCH_SERVER, databaseUrl, sql } from './bench-database';
 import { loadAverage, machine } from './process-usage';
+import { TEST_PORTS } from '../support/ports';
 
 const DATABASE = 'ioc_topology_bench';
-const BASE_PORT = 41_550;
+const BASE_PORT = TEST_PORTS.topologyBench;
 const SECONDS = Number(process.env.TOPOLOGY_BENCH_SECONDS ?? 300);
 const RATE = Number(process.env.TOPOLOGY_BENCH_RATE ?? 4_000);
 const CLIENTS = Number(process.env.TOPOLOGY_BENCH_CLIENTS ?? 1_000);

@@ -11,9 +11,10 @@ import { binhPhuocDirectory as directory } from '@ioc/domain/demo';
 import { BENCH_SERVER, sql } from './bench-database';
 import { addDossiers, percentile, startApi } from './bench-dossiers';
 import { loadAverage, machine, peakRssBytes } from './process-usage';
+import { TEST_PORTS } from '../support/ports';
 
 const DATABASE = 'ioc_workspace_bench';
-const PORT = 41_000 + (process.pid % 90);
+const PORT = TEST_PORTS.workspaceBench + (process.pid % 90);
 const BASE = `http://127.0.0.1:${PORT}/api/v1`;
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 5_000_000);
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 60);

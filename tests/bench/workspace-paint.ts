@@ -16,10 +16,11 @@ import { Client } from 'pg';
 import type { Ranking } from '@ioc/domain';
 import { launchChromium } from '../support/chromium';
 import { machine } from './process-usage';
+import { TEST_PORTS } from '../support/ports';
 
 const DATABASE_URL = process.env.WORKSPACE_DATABASE_URL;
 const RUNS = Number(process.env.WORKSPACE_RUNS ?? 15);
-const PORT = Number(process.env.WORKSPACE_PORT ?? 41_120);
+const PORT = Number(process.env.WORKSPACE_PORT ?? TEST_PORTS.workspacePaint);
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);

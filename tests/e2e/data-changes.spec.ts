@@ -5,6 +5,7 @@ import { atCommune, received, testProcedure } from '../support/events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
 import { parsePrometheus, valueOf } from '../support/prometheus';
 import { startTestApp, TestApp } from '../support/test-app';
+import { TEST_PORTS } from '../support/ports';
 
 /**
  * Issue 11 item 2, Redis lost: two instances that share nothing but PostgreSQL (no Redis at all, or
@@ -36,7 +37,7 @@ describe.each([
     let env: Record<string, string> = liveEnv;
     if (redis === 'lost') {
       // A Redis of the test's own, stopped once both instances are up on it.
-      const port = 41_600 + (process.pid % 90);
+      const port = TEST_PORTS.dataChangesRedis + (process.pid % 90);
       redisServer = spawn(
         'redis-server',
         ['--port', String(port), '--save', '', '--appendonly', 'no'],

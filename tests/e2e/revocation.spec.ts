@@ -3,6 +3,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { TEST_PORTS } from '../support/ports';
 
 /**
  * SPEC §6, issue 11 item 3: access withdrawn ends within seconds, on REST and on sockets already
@@ -72,7 +73,7 @@ describe.each([
     let env: Record<string, string> = liveEnv;
     if (redis) {
       // A Redis of the test's own, so no other test's instances talk to these.
-      const port = 41_400 + (process.pid % 90);
+      const port = TEST_PORTS.revocationRedis + (process.pid % 90);
       redisServer = spawn(
         'redis-server',
         ['--port', String(port), '--save', '', '--appendonly', 'no'],

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { atCommune, received, testProcedure } from '../support/events';
 import { connectLive } from '../support/live-client';
 import { cloneTemplate } from '../support/test-database';
+import { TEST_PORTS } from '../support/ports';
 
 /**
  * Issue 11 item 2: SIGTERM lets the requests in flight finish, closes the sockets, stops the
@@ -13,7 +14,7 @@ import { cloneTemplate } from '../support/test-database';
  * missing or older than a source) runs as production runs it, in a child process.
  */
 const MAIN = 'dist/apps/api/main.js';
-const PORT = 41_450 + (process.pid % 40);
+const PORT = TEST_PORTS.shutdownApi + (process.pid % 40);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PROCEDURE = testProcedure('STOP-P1', 3);
 const where = atCommune('25195', PROCEDURE.code);

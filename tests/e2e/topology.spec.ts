@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { cloneTemplate } from '../support/test-database';
 import { ApiInstance, buildApi, startTopology, Topology, waitFor } from '../support/topology';
 import { IngestLoop, post, receipts, Wall } from '../support/topology-traffic';
+import { TEST_PORTS } from '../support/ports';
 
 /**
  * The production topology (docker-compose.yml) proven on loopback: two built API instances
@@ -10,8 +11,7 @@ import { IngestLoop, post, receipts, Wall } from '../support/topology-traffic';
  * ingest, an instance killed under ingest, Redis stopped and started.
  */
 
-// Ports 41500–41504: nginx, api-1, api-2, Redis, the relay to PostgreSQL.
-const BASE = 41_500;
+const BASE = TEST_PORTS.topology;
 /** A wall shows an event ingested anywhere within this (SPEC: live within a second). */
 const LIVE_MS = 1_000;
 /** The longest time between two updates of a wall (LIVE_HEARTBEAT_MS's default). */

@@ -18,6 +18,7 @@ import { syntheticAdditions, syntheticDirectory } from '../support/synthetic-pro
 import { expectHonestRanking } from '../support/wall-checks';
 import { measureWallLayout, minimumTextPx, WALL_FITS } from '../support/wall-layout';
 import { adminToken, postEvents, WallTraffic } from '../support/wall-traffic';
+import { TEST_PORTS } from '../support/ports';
 
 jest.setTimeout(240_000);
 
@@ -93,7 +94,7 @@ describe('video wall of a two-tier province (Đồng Nai 2025, then 168 communes
     buildDashboard();
     mkdirSync(SCREENSHOTS, { recursive: true });
     stack = await startWallStack({
-      port: 41710,
+      port: TEST_PORTS.wallProvinces,
       database: 'ioc_wall_e2e_two_tiers',
       province: 'dong-nai-2025',
       backfillDays: 35,

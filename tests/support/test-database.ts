@@ -7,6 +7,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { EmbeddedDatabase } from '../../apps/api/src/database/embedded-database';
 import { MIGRATIONS } from '../../apps/api/src/database/migrations';
+import { TEST_PORTS } from './ports';
 
 /** The server the tests use: `DATABASE_URL`, else an embedded PostgreSQL started for the run. */
 export async function startTestServer(): Promise<{ serverUrl: string; stop: () => Promise<void> }> {
@@ -15,7 +16,7 @@ export async function startTestServer(): Promise<{ serverUrl: string; stop: () =
   Logger.overrideLogger(['error', 'warn']);
   const embedded = new EmbeddedDatabase(
     mkdtempSync(join(tmpdir(), 'ioc-test-')),
-    54_000 + (process.pid % 1000),
+    TEST_PORTS.embeddedDatabase + (process.pid % 1000),
   );
   const serverUrl = await embedded.start();
   return { serverUrl, stop: () => embedded.stop() };
