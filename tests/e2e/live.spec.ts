@@ -261,6 +261,8 @@ describe('live stream after a projection pass', () => {
 describe('two API instances on Redis', () => {
   it('delivers an event ingested through one to a client of the other', async () => {
     // A heartbeat longer than the test: the update can only come from the other instance's signal.
+    // Its speed (SPEC: within a second) is the benchmarks' to measure; a CI machine running other
+    // suites beside this one once took over 1.5 s.
     const redis = {
       LIVE_TICK_MS: '100',
       LIVE_HEARTBEAT_MS: '60000',
@@ -276,7 +278,7 @@ describe('two API instances on Redis', () => {
       const update = nextUpdate(
         socket,
         (s) => s.summary.received.total === before.summary.received.total + 1,
-        1_500,
+        5_000,
       );
       await first.ingest(
         [received('R1', '2026-11-20T09:10:00', { ...tanPhu, channel: 'online' })],
