@@ -13,6 +13,8 @@ export const TEST_PORTS = {
   revocationRedis: 26_000,
   /** … + 89: the data-changes suite's Redis. */
   dataChangesRedis: 26_100,
+  /** The live suite's Redis, for its two instances. */
+  liveRedis: 26_190,
   /** … + 39: the shutdown suite's API. */
   shutdownApi: 26_200,
   /** … + 4: nginx, api-1, api-2, Redis, the relay to PostgreSQL. */
