@@ -1,10 +1,9 @@
 import type { LiveSnapshot } from '@ioc/domain';
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { atCommune, received, testProcedure } from '../support/events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
 import { parsePrometheus, valueOf } from '../support/prometheus';
 import { startTestApp, TestApp } from '../support/test-app';
+import { RedisServer } from '../support/topology';
 import { TEST_PORTS } from '../support/ports';
 
 /**
@@ -30,31 +29,21 @@ describe.each([
 ])('data changes between instances: $title', ({ redis }) => {
   let a: TestApp;
   let b: TestApp;
-  let redisServer: ChildProcess | undefined;
+  let redisServer: RedisServer | undefined;
   let wall: LiveClient | undefined;
 
   beforeAll(async () => {
     let env: Record<string, string> = liveEnv;
     if (redis === 'lost') {
       // A Redis of the test's own, stopped once both instances are up on it.
-      const port = TEST_PORTS.dataChangesRedis + (process.pid % 90);
-      redisServer = spawn(
-        'redis-server',
-        ['--port', String(port), '--save', '', '--appendonly', 'no'],
-        {
-          stdio: 'ignore',
-        },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      env = { ...liveEnv, REDIS_URL: `redis://127.0.0.1:${port}` };
+      redisServer = new RedisServer(TEST_PORTS.dataChangesRedis + (process.pid % 90));
+      await redisServer.start();
+      env = { ...liveEnv, REDIS_URL: redisServer.url };
     }
     a = await startTestApp({ now: NOW, env });
     b = await startTestApp({ now: NOW, env, databaseUrl: a.databaseUrl });
     await a.importProcedures([PROCEDURE]);
-    if (redisServer) {
-      redisServer.kill('SIGKILL');
-      await once(redisServer, 'exit');
-    }
+    await redisServer?.kill('SIGKILL');
   });
 
   afterAll(async () => {

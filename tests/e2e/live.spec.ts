@@ -262,9 +262,9 @@ describe('live stream after a projection pass', () => {
 
 describe('two API instances on Redis', () => {
   it('delivers an event ingested through one to a client of the other', async () => {
-    // A Redis of the test's own: on the machine's, the suites running beside this one reached
-    // these instances (an access change of their `leader` is announced there), and the update
-    // failed to come in two CI runs of three.
+    // A Redis of the test's own, as the revocation and data-changes suites have: on the machine's,
+    // shared with whatever else runs beside it, the update failed to come in two CI runs of three
+    // (which message disturbed it was not found).
     const redisServer = new RedisServer(TEST_PORTS.liveRedis);
     await redisServer.start();
     // A heartbeat longer than the test: the update can only come from the other instance's signal.

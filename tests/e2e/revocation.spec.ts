@@ -1,8 +1,7 @@
 import type { LiveAccessWithdrawn } from '@ioc/domain';
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { connectLive, LiveClient, nextUpdate, subscribe } from '../support/live-client';
 import { startTestApp, TestApp } from '../support/test-app';
+import { RedisServer } from '../support/topology';
 import { TEST_PORTS } from '../support/ports';
 
 /**
@@ -53,7 +52,7 @@ describe.each([
 ])('withdrawn access: $topology', ({ redis }) => {
   let a: TestApp;
   let b: TestApp;
-  let redisServer: ChildProcess | undefined;
+  let redisServer: RedisServer | undefined;
   let admin: string;
   const sockets: LiveClient[] = [];
   const asAdmin = {
@@ -73,17 +72,10 @@ describe.each([
     let env: Record<string, string> = liveEnv;
     if (redis) {
       // A Redis of the test's own, so no other test's instances talk to these.
-      const port = TEST_PORTS.revocationRedis + (process.pid % 90);
-      redisServer = spawn(
-        'redis-server',
-        ['--port', String(port), '--save', '', '--appendonly', 'no'],
-        {
-          stdio: 'ignore',
-        },
-      );
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      redisServer = new RedisServer(TEST_PORTS.revocationRedis + (process.pid % 90));
+      await redisServer.start();
       // Only the message between instances can cut a socket within seconds: no re-check runs.
-      env = { ...liveEnv, REDIS_URL: `redis://127.0.0.1:${port}`, ACCESS_RECHECK_MS: '60000' };
+      env = { ...liveEnv, REDIS_URL: redisServer.url, ACCESS_RECHECK_MS: '60000' };
     }
     a = await startTestApp({ now: NOW, env });
     b = await startTestApp({ now: NOW, env, databaseUrl: a.databaseUrl });
@@ -95,10 +87,7 @@ describe.each([
     await b.close();
     await a.close();
     for (const name of ['REDIS_URL', ...Object.keys(liveEnv)]) delete process.env[name];
-    if (redisServer) {
-      redisServer.kill('SIGTERM');
-      await once(redisServer, 'exit');
-    }
+    await redisServer?.kill();
   });
 
   it('cuts a revoked wall token on the other instance: REST 401 and the open socket', async () => {
